@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Every setting Immo reads from the environment. This is the only place that
+ * touches `process.env`; everything else receives a parsed `Config`.
+ * An absent variable selects the embedded default for its port.
+ */
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const url = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+  REDIS_URL: url(['redis', 'rediss']).optional(),
+  EVENT_BUS: z.enum(['local', 'redis']).default('local'),
+  MODULES: z
+    .string()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : undefined,
+    ),
+  PUBLIC_URL: z.string().url().optional(),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().default('eu-west-1'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  SMTP_URL: url(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().default('Immo <no-reply@immo.localhost>'),
+  SEED_LISTINGS: z.coerce.number().int().min(0).default(2000),
+  SEED: z.coerce.number().int().default(42),
+  AUTO_SEED: bool.default(true),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parse the environment; throws a ConfigError whose message is one line per bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) {
+    const cfg = result.data;
+    if (cfg.EVENT_BUS === 'redis' && !cfg.REDIS_URL) {
+      throw new ConfigError('EVENT_BUS: "redis" needs REDIS_URL to be set (e.g. redis://localhost:6379)');
+    }
+    if (cfg.S3_ENDPOINT && !cfg.S3_BUCKET) {
+      throw new ConfigError('S3_BUCKET: required when S3_ENDPOINT is set (the bucket that holds media)');
+    }
+    return cfg;
+  }
+  const lines = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)';
+    const got = env[name];
+    return `${name}: ${issue.message}${got !== undefined ? ` (got "${got}")` : ''}`;
+  });
+  throw new ConfigError(lines.join('\n'));
+}

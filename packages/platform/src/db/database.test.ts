@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { createTestDatabase } from './test-database.ts';
+import type { Database } from './database.ts';
+
+describe('database', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('answers and returns numbers for counts and numerics on every engine', async () => {
+    await db.ping();
+    const { rows } = await sql<{ n: number; x: number }>`select count(*) as n, 1.5::numeric as x`.execute(db.kysely);
+    expect(rows[0]).toEqual({ n: 1, x: 1.5 });
+  });
+
+  it('has the extensions the modules rely on (french/dutch search, unaccent, trigram)', async () => {
+    const { rows } = await sql<{ fr: string; nl: string; u: string; sim: number }>`
+      select to_tsvector('french', 'appartements lumineux')::text as fr,
+             to_tsvector('dutch', 'appartementen')::text as nl,
+             unaccent('Liège') as u,
+             similarity('Bruxelles', 'Bruxeles') > 0.5 as sim`.execute(db.kysely);
+    expect(rows[0]!.fr).toContain('appart');
+    expect(rows[0]!.nl).toContain('appartement');
+    expect(rows[0]!.u).toBe('Liege');
+    expect(rows[0]!.sim).toBe(true);
+  });
+
+  it('rolls back a failed transaction as a whole', async () => {
+    await sql`create table t_rollback (id int primary key)`.execute(db.kysely);
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await sql`insert into t_rollback values (1)`.execute(trx);
+        await sql`insert into t_rollback values (1)`.execute(trx);
+      }),
+    ).rejects.toThrow();
+    const { rows } = await sql<{ n: number }>`select count(*) as n from t_rollback`.execute(db.kysely);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('keeps concurrent transactions apart', async () => {
+    await sql`create table t_counter (id int primary key, n int not null)`.execute(db.kysely);
+    await sql`insert into t_counter values (1, 0)`.execute(db.kysely);
+    await Promise.all(
+      Array.from({ length: 10 }, () =>
+        db.kysely.transaction().execute(async (trx) => {
+          const { rows } = await sql<{ n: number }>`select n from t_counter where id = 1 for update`.execute(trx);
+          await sql`update t_counter set n = ${rows[0]!.n + 1} where id = 1`.execute(trx);
+        }),
+      ),
+    );
+    const { rows } = await sql<{ n: number }>`select n from t_counter`.execute(db.kysely);
+    expect(rows[0]!.n).toBe(10);
+  });
+});

@@ -1,0 +1,16 @@
+// @immo/platform: the kernel every module uses. Each port has an embedded
+// default and a production engine chosen by configuration (see README).
+export * from './config/config.ts';
+export * from './db/database.ts';
+export * from './db/test-database.ts';
+export * from './migrations/migrator.ts';
+export * from './events/event.ts';
+export * from './jobs/job.ts';
+export * from './cache/cache.ts';
+export * from './storage/storage.ts';
+export * from './mail/mailer.ts';
+export * from './observability/logger.ts';
+export * from './audit/audit-log.ts';
+export * from './module.ts';
+export * from './clock.ts';
+export * from './ids.ts';

@@ -1,0 +1,54 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/config.ts';
+import type { Database } from './db/database.ts';
+import type { EventBus, Subscriber } from './events/event.ts';
+import type { JobDefinition, JobQueue, Schedule } from './jobs/job.ts';
+import type { Cache } from './cache/cache.ts';
+import type { ObjectStorage } from './storage/storage.ts';
+import type { Mailer } from './mail/mailer.ts';
+import type { Clock } from './clock.ts';
+import type { Logger } from './observability/logger.ts';
+import type { AuditLog } from './audit/audit-log.ts';
+
+/** The infrastructure ports a module receives; nothing else is global. */
+export interface Platform {
+  config: Config;
+  db: Database;
+  events: EventBus;
+  jobs: JobQueue;
+  cache: Cache;
+  storage: ObjectStorage;
+  mail: Mailer;
+  clock: Clock;
+  logger: Logger;
+  audit: AuditLog;
+}
+
+export interface ModuleContext extends Platform {
+  /** The public API (contract) of another module, by name. Only through this do modules call each other. */
+  module<Api>(name: string): Api;
+}
+
+/** What a running module offers to the composition root. */
+export interface ModuleInstance<Api = unknown> {
+  api: Api;
+  /** HTTP routes; every route states who may call it. */
+  routes?(app: FastifyInstance): void | Promise<void>;
+  subscribers?: Subscriber[];
+  jobs?: JobDefinition[];
+  schedules?: Schedule[];
+  stop?(): Promise<void>;
+}
+
+export interface ModuleDefinition<Api = unknown> {
+  name: string;
+  /** Folder of NNNN_name.sql files for this module's own schema. */
+  migrations?: string;
+  /** Modules whose API this one calls; they are created first. */
+  dependsOn?: string[];
+  create(ctx: ModuleContext): ModuleInstance<Api> | Promise<ModuleInstance<Api>>;
+}
+
+export function defineModule<Api>(definition: ModuleDefinition<Api>): ModuleDefinition<Api> {
+  return definition;
+}

@@ -14,3 +14,5 @@ export * from './audit/audit-log.ts';
 export * from './module.ts';
 export * from './clock.ts';
 export * from './ids.ts';
+export * from './http/problem.ts';
+export * from './http/principal.ts';

@@ -7,6 +7,8 @@ export * from './migrations/migrator.ts';
 export * from './events/event.ts';
 export * from './jobs/job.ts';
 export * from './cache/cache.ts';
+export * from './cache/memory-cache.ts';
+export * from './cache/redis-cache.ts';
 export * from './storage/storage.ts';
 export * from './mail/mailer.ts';
 export * from './observability/logger.ts';

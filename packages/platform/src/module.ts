@@ -1,4 +1,5 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from './http/principal.ts';
 import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import type { EventBus, Subscriber } from './events/event.ts';
@@ -27,6 +28,8 @@ export interface Platform {
 export interface ModuleContext extends Platform {
   /** The public API (contract) of another module, by name. Only through this do modules call each other. */
   module<Api>(name: string): Api;
+  /** GDPR: gathers what every loaded module holds on a person (each contributes via exportPersonalData). */
+  gdpr: { exportUser(userId: string): Promise<Record<string, unknown>> };
 }
 
 /** What a running module offers to the composition root. */
@@ -37,6 +40,18 @@ export interface ModuleInstance<Api = unknown> {
   subscribers?: Subscriber[];
   jobs?: JobDefinition[];
   schedules?: Schedule[];
+  /**
+   * Offered by the auth module only: turns a request's credentials into a
+   * Principal. The gateway calls it on every request before the route runs.
+   */
+  authenticate?(request: FastifyRequest): Promise<Principal | undefined>;
+  /**
+   * GDPR export: everything this module holds on the person, as plain JSON
+   * (arrays of records per kind). Erasure happens on the `user.deleted` event.
+   */
+  exportPersonalData?(userId: string): Promise<Record<string, unknown>>;
+  /** Socket.IO handlers (realtime role). `io` is a socket.io Server. */
+  realtime?(io: unknown): void | Promise<void>;
   stop?(): Promise<void>;
 }
 

@@ -18,4 +18,6 @@ export interface ObjectStorage {
   signedPutUrl(key: string, contentType: string, expiresInSeconds: number): Promise<string | undefined>;
   /** Checks a signature produced by signedGetUrl for the folder store. */
   verifySignedPath?(key: string, expires: number, signature: string): boolean;
+  /** Releases connections (the S3 client's sockets); the folder store holds none. */
+  close?(): Promise<void>;
 }

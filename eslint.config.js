@@ -1,6 +1,5 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
-import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 
 export default tseslint.config(
@@ -11,17 +10,6 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
-    plugins: { boundaries },
-    settings: {
-      'boundaries/elements': [
-        { type: 'package', pattern: 'packages/*', capture: ['name'] },
-        { type: 'module-face', pattern: 'modules/*/index.ts', mode: 'full', capture: ['module'] },
-        { type: 'module', pattern: 'modules/*', capture: ['module'] },
-        { type: 'app', pattern: 'apps/*', capture: ['app'] },
-        { type: 'bench', pattern: 'bench' },
-      ],
-      'import/resolver': { typescript: true, node: true },
-    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       // The environment is read in one place: packages/platform/src/config.
@@ -32,7 +20,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/modules/*/*', '!**/modules/*/index.ts', '@immo/*/src/*'], message: 'import another module through its index.ts (its contract) only' },
+            { group: ['**/modules/*/*', '!**/modules/*/index.ts', '@immo/*/*', '!@immo/server/testing'], message: 'import another module through its index.ts (its contract) only' },
           ],
         },
       ],

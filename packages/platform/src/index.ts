@@ -14,6 +14,8 @@ export * from './storage/folder-storage.ts';
 export * from './storage/s3-storage.ts';
 export * from './storage/object-key.ts';
 export * from './mail/mailer.ts';
+export * from './mail/file-mailer.ts';
+export * from './mail/smtp-mailer.ts';
 export * from './observability/logger.ts';
 export * from './audit/audit-log.ts';
 export * from './module.ts';

@@ -18,6 +18,7 @@ export * from './mail/file-mailer.ts';
 export * from './mail/smtp-mailer.ts';
 export * from './observability/logger.ts';
 export * from './audit/audit-log.ts';
+export * from './audit/hash-chained-audit-log.ts';
 export * from './module.ts';
 export * from './clock.ts';
 export * from './ids.ts';

@@ -11,8 +11,13 @@ export interface EventDefinition<S extends z.ZodType = z.ZodType> {
   readonly schema: S;
 }
 
-export function defineEvent<S extends z.ZodType>(name: string, version: number, schema: S): EventDefinition<S> {
-  if (!/^[a-z]+(\.[a-z_]+)+$/.test(name)) throw new Error(`event name "${name}" must look like "listing.published"`);
+export function defineEvent<S extends z.ZodType>(
+  name: string,
+  version: number,
+  schema: S,
+): EventDefinition<S> {
+  if (!/^[a-z]+(\.[a-z_]+)+$/.test(name))
+    throw new Error(`event name "${name}" must look like "listing.published"`);
   return { name, version, schema };
 }
 
@@ -41,7 +46,11 @@ export interface Subscriber<S extends z.ZodType = z.ZodType> {
 
 export interface EventBus {
   /** Writes the event to the outbox through `trx`: it exists only if the change commits. */
-  publish<S extends z.ZodType>(trx: Executor, event: EventDefinition<S>, payload: z.input<S>): Promise<string>;
+  publish<S extends z.ZodType>(
+    trx: Executor,
+    event: EventDefinition<S>,
+    payload: z.input<S>,
+  ): Promise<string>;
   subscribe(subscriber: Subscriber): void;
   /** Starts the dispatcher (and the Redis consumers when EVENT_BUS=redis). */
   start(): Promise<void>;

@@ -1,0 +1,234 @@
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { z } from 'zod';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../db/test-database.ts';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../migrations/migrator.ts';
+import { defineEvent, type EventBus, type Subscriber } from './event.ts';
+import { createEventBus, type EventBusOptions } from './event-bus.ts';
+import { eventMigrations } from './outbox.ts';
+import { listFailedEvents, redeliverDeadEvent } from './failed-events.ts';
+import { crashable, until } from './event-bus.fixtures.ts';
+
+const logger = pino({ level: 'silent' });
+const listingPublished = defineEvent(
+  'listing.published',
+  1,
+  z.object({ listingId: z.string(), price: z.number().int().positive() }),
+);
+
+/** A consumer that records what it applied in the same transaction, as a real one would. */
+function recorder(
+  consumer: string,
+  onHandle?: (listingId: string) => void,
+): Subscriber<typeof listingPublished.schema> {
+  return {
+    consumer,
+    event: listingPublished,
+    async handle(payload, envelope, trx) {
+      onHandle?.(payload.listingId);
+      await sql`insert into applied (consumer, event_id, listing_id) values (${consumer}, ${envelope.id}, ${payload.listingId})`.execute(
+        trx,
+      );
+    },
+  };
+}
+
+async function applied(db: Database, consumer: string) {
+  const { rows } = await sql<{ listing_id: string; n: number }>`
+    select listing_id, count(*)::int as n from applied where consumer = ${consumer} group by listing_id order by listing_id`.execute(
+    db.kysely,
+  );
+  return rows;
+}
+
+describe('event bus (outbox, local transport)', () => {
+  let db: Database;
+  const buses: EventBus[] = [];
+  function bus(options: Partial<EventBusOptions> = {}, database: Database = db) {
+    const created = createEventBus({
+      db: database,
+      logger,
+      transport: 'local',
+      pollIntervalMs: 50,
+      ...options,
+    });
+    buses.push(created);
+    return created;
+  }
+
+  beforeEach(async () => {
+    db = await createTestDatabase();
+    await migrate(db, [eventMigrations]);
+    await sql`create table applied (consumer text, event_id uuid, listing_id text)`.execute(db.kysely);
+    await sql`create table listings (id text primary key)`.execute(db.kysely);
+  });
+  afterEach(async () => {
+    await Promise.all(buses.splice(0).map((b) => b.stop()));
+    await db.close();
+  });
+
+  it('delivers nothing from a rolled-back transaction and exactly once from a committed one', async () => {
+    const events = bus();
+    events.subscribe(recorder('search.index'));
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await sql`insert into listings values ('l-1')`.execute(trx);
+        await events.publish(trx, listingPublished, { listingId: 'l-1', price: 250_000 });
+        throw new Error('business rule broken');
+      }),
+    ).rejects.toThrow('business rule broken');
+    await db.kysely.transaction().execute(async (trx) => {
+      await sql`insert into listings values ('l-2')`.execute(trx);
+      await events.publish(trx, listingPublished, { listingId: 'l-2', price: 300_000 });
+    });
+    await events.drain();
+    await events.drain();
+    expect(await applied(db, 'search.index')).toEqual([{ listing_id: 'l-2', n: 1 }]);
+  });
+
+  it('delivers promptly once started, without waiting for the poll', async () => {
+    const events = bus({ pollIntervalMs: 60_000 });
+    events.subscribe(recorder('search.index'));
+    await events.start();
+    await db.kysely.transaction().execute(async (trx) => {
+      await events.publish(trx, listingPublished, { listingId: 'l-1', price: 1 });
+    });
+    await until(async () => (await applied(db, 'search.index')).length === 1, 3000);
+  });
+
+  it('refuses an invalid payload at publish, naming the event', async () => {
+    const events = bus();
+    await expect(
+      events.publish(db.kysely, listingPublished, { listingId: 'l-1', price: -5 }),
+    ).rejects.toThrow(/listing\.published v1 refused: invalid payload/);
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from platform.outbox`.execute(
+      db.kysely,
+    );
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('loses no event when the dispatcher dies mid-batch, and a restarted one applies each exactly once', async () => {
+    // the first process: its database connection is cut while a consumer is
+    // in the middle of the 4th event (after the other consumer applied it)
+    const first = crashable(db);
+    const dying = bus({ leaseMs: 300, batchSize: 10 }, first.db);
+    let seen = 0;
+    dying.subscribe(recorder('search.index'));
+    dying.subscribe(
+      recorder('alerts.match', () => {
+        if (++seen === 4) first.crash();
+      }),
+    );
+    for (let i = 0; i < 10; i++) {
+      await db.kysely.transaction().execute(async (trx) => {
+        await events(trx, i);
+      });
+    }
+    async function events(trx: Parameters<EventBus['publish']>[0], i: number) {
+      await sql`insert into listings values (${`l-${i}`})`.execute(trx);
+      await dying.publish(trx, listingPublished, { listingId: `l-${i}`, price: 1000 + i });
+    }
+    await expect(dying.drain()).rejects.toThrow(/connection lost/);
+    await dying.stop();
+    expect((await applied(db, 'alerts.match')).length).toBe(3);
+    expect((await applied(db, 'search.index')).length).toBe(4);
+
+    // a new process on the same database, once the dead one's lease ran out
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    const restarted = bus();
+    restarted.subscribe(recorder('search.index'));
+    restarted.subscribe(recorder('alerts.match'));
+    await restarted.drain();
+    const expected = Array.from({ length: 10 }, (_, i) => ({ listing_id: `l-${i}`, n: 1 }));
+    expect(await applied(db, 'search.index')).toEqual(expected);
+    expect(await applied(db, 'alerts.match')).toEqual(expected);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from platform.outbox where dispatched_at is null`.execute(db.kysely);
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('retries a failing consumer with backoff, then dead-letters the event with its error visible', async () => {
+    const events = bus({ maxAttempts: 3, backoffMs: 100 });
+    const attemptsAt: number[] = [];
+    events.subscribe(recorder('search.index'));
+    events.subscribe({
+      consumer: 'mail.notify',
+      event: listingPublished,
+      async handle() {
+        attemptsAt.push(Date.now());
+        throw new Error('SMTP said no');
+      },
+    });
+    const id = await events.publish(db.kysely, listingPublished, { listingId: 'l-1', price: 1 });
+    await events.drain();
+    const [waiting] = await listFailedEvents(db.kysely);
+    expect(waiting).toMatchObject({ id, name: 'listing.published', attempts: 1, deadAt: null });
+    expect(waiting!.lastError).toContain('mail.notify: Error: SMTP said no');
+    expect(waiting!.retryAt!.getTime()).toBeGreaterThan(Date.now() + 50);
+
+    await events.start();
+    await until(async () => (await listFailedEvents(db.kysely, { deadOnly: true })).length === 1, 5000);
+    expect(attemptsAt).toHaveLength(3);
+    // 100 ms then 200 ms between attempts
+    expect(attemptsAt[1]! - attemptsAt[0]!).toBeGreaterThanOrEqual(90);
+    expect(attemptsAt[2]! - attemptsAt[1]!).toBeGreaterThanOrEqual(190);
+    const [dead] = await listFailedEvents(db.kysely, { deadOnly: true });
+    expect(dead).toMatchObject({ id, attempts: 3, consumer: null });
+    expect(dead!.lastError).toContain('SMTP said no');
+    // the consumer that succeeded applied it once, despite the retries
+    expect(await applied(db, 'search.index')).toEqual([{ listing_id: 'l-1', n: 1 }]);
+
+    // once the cause is fixed, the dead event can be sent again
+    await events.stop();
+    expect(await redeliverDeadEvent(db.kysely, id)).toBe(true);
+    const fixed = bus();
+    fixed.subscribe(recorder('search.index'));
+    fixed.subscribe(recorder('mail.notify'));
+    await fixed.drain();
+    expect(await applied(db, 'mail.notify')).toEqual([{ listing_id: 'l-1', n: 1 }]);
+    expect(await applied(db, 'search.index')).toEqual([{ listing_id: 'l-1', n: 1 }]);
+    expect(await listFailedEvents(db.kysely)).toEqual([]);
+  });
+
+  it('refuses, on consume, a stored payload the consumer cannot read', async () => {
+    const events = bus({ maxAttempts: 1 });
+    events.subscribe(recorder('search.index'));
+    await sql`insert into platform.outbox (id, name, version, payload)
+      values ('0190f5d0-0000-7000-8000-000000000001', 'listing.published', 1, '{"listingId": 3}')`.execute(
+      db.kysely,
+    );
+    await events.drain();
+    const [dead] = await listFailedEvents(db.kysely, { deadOnly: true });
+    expect(dead!.lastError).toMatch(/search\.index cannot read/);
+    expect(await applied(db, 'search.index')).toEqual([]);
+  });
+
+  it('stops cleanly while a handler is running and hands the rest of its batch back', async () => {
+    const events = bus({ batchSize: 10 });
+    let release!: () => void;
+    const blocked = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const handling = new Promise<void>((resolve) => (started = resolve));
+    events.subscribe(
+      recorder('search.index', (listingId) => {
+        if (listingId === 'l-0') started();
+      }),
+    );
+    events.subscribe({ consumer: 'slow', event: listingPublished, handle: async () => blocked });
+    for (let i = 0; i < 5; i++)
+      await events.publish(db.kysely, listingPublished, { listingId: `l-${i}`, price: 1 });
+    await events.start();
+    await handling;
+    const stopped = events.stop();
+    release();
+    await stopped;
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from platform.outbox where dispatched_at is null and available_at <= now()`.execute(
+      db.kysely,
+    );
+    expect(rows[0]!.n).toBe(4);
+  });
+});

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { z } from 'zod';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase } from '../db/test-database.ts';
+import type { Database } from '../db/database.ts';
+import { migrate } from '../migrations/migrator.ts';
+import { defineEvent, type EventBus, type Executor, type Subscriber } from './event.ts';
+import { createEventBus, type EventBusOptions } from './event-bus.ts';
+import { eventMigrations } from './outbox.ts';
+import { listFailedEvents } from './failed-events.ts';
+import { crashable, until } from './event-bus.fixtures.ts';
+
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const logger = pino({ level: 'silent' });
+const listingPublished = defineEvent(
+  'listing.published',
+  1,
+  z.object({ listingId: z.string(), price: z.number().int().positive() }),
+);
+const userDeleted = defineEvent('user.deleted', 1, z.object({ userId: z.string() }));
+
+function recorder(
+  consumer: string,
+  onHandle?: (listingId: string) => void,
+): Subscriber<typeof listingPublished.schema> {
+  return {
+    consumer,
+    event: listingPublished,
+    async handle(payload, envelope, trx) {
+      onHandle?.(payload.listingId);
+      await sql`insert into applied (consumer, event_id, listing_id) values (${consumer}, ${envelope.id}, ${payload.listingId})`.execute(
+        trx,
+      );
+    },
+  };
+}
+
+async function applied(db: Database, consumer: string) {
+  const { rows } = await sql<{ listing_id: string; n: number }>`
+    select listing_id, count(*)::int as n from applied where consumer = ${consumer} group by listing_id order by listing_id`.execute(
+    db.kysely,
+  );
+  return rows;
+}
+
+describe('event bus over Redis Streams', () => {
+  let redis: Redis;
+  let db: Database;
+  let stream: string;
+  const buses: EventBus[] = [];
+  function bus(options: Partial<EventBusOptions> = {}, database: Database = db) {
+    const created = createEventBus({
+      db: database,
+      logger,
+      transport: 'redis',
+      redis,
+      stream,
+      pollIntervalMs: 50,
+      ...options,
+    });
+    buses.push(created);
+    return created;
+  }
+  const publish = (events: EventBus, trx: Executor, i: number) =>
+    events.publish(trx, listingPublished, { listingId: `l-${i}`, price: 1000 + i });
+
+  beforeAll(() => {
+    redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 3 });
+  });
+  afterAll(() => redis.quit());
+  beforeEach(async () => {
+    stream = `immo:test-events:${randomUUID()}`;
+    db = await createTestDatabase();
+    await migrate(db, [eventMigrations]);
+    await sql`create table applied (consumer text, event_id uuid, listing_id text)`.execute(db.kysely);
+  });
+  afterEach(async () => {
+    await Promise.all(buses.splice(0).map((b) => b.stop()));
+    await redis.del(stream);
+    await db.close();
+  });
+
+  it('relays committed events only, once per consumer group, and leaves nothing pending', async () => {
+    const events = bus();
+    events.subscribe(recorder('search.index'));
+    events.subscribe(recorder('alerts.match'));
+    events.subscribe({ consumer: 'gdpr.erase', event: userDeleted, handle: async () => {} });
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await publish(events, trx, 0);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await db.kysely.transaction().execute((trx) => publish(events, trx, 1));
+    await events.drain();
+    expect(await applied(db, 'search.index')).toEqual([{ listing_id: 'l-1', n: 1 }]);
+    expect(await applied(db, 'alerts.match')).toEqual([{ listing_id: 'l-1', n: 1 }]);
+    expect(await redis.xlen(stream)).toBe(1);
+    const groups = (await redis.call('XINFO', 'GROUPS', stream)) as unknown[][];
+    for (const group of groups) {
+      const info = Object.fromEntries(
+        Array.from({ length: group.length / 2 }, (_, i) => [group[2 * i], group[2 * i + 1]]),
+      );
+      expect(info.pending).toBe(0);
+      expect(info.lag).toBe(0);
+    }
+  });
+
+  it('delivers promptly through the consumer groups once started', async () => {
+    const events = bus({ pollIntervalMs: 60_000 });
+    events.subscribe(recorder('search.index'));
+    await events.start();
+    await db.kysely.transaction().execute((trx) => publish(events, trx, 1));
+    await until(async () => (await applied(db, 'search.index')).length === 1, 3000);
+  });
+
+  it('refuses an invalid payload at publish', async () => {
+    const events = bus();
+    await expect(events.publish(db.kysely, listingPublished, { listingId: 'l-1', price: 0 })).rejects.toThrow(
+      /listing\.published v1 refused/,
+    );
+  });
+
+  it('loses no event when a consumer process dies while handling: its pending entries are reclaimed', async () => {
+    const first = crashable(db);
+    const dying = bus({ claimIdleMs: 60_000 }, first.db);
+    let seen = 0;
+    dying.subscribe(recorder('search.index'));
+    dying.subscribe(
+      recorder('alerts.match', () => {
+        if (++seen === 4) first.crash();
+      }),
+    );
+    for (let i = 0; i < 10; i++) await db.kysely.transaction().execute((trx) => publish(dying, trx, i));
+    await expect(dying.drain()).rejects.toThrow(/connection lost/);
+    await dying.stop();
+    expect((await applied(db, 'alerts.match')).length).toBe(3);
+
+    const restarted = bus();
+    restarted.subscribe(recorder('search.index'));
+    restarted.subscribe(recorder('alerts.match'));
+    await restarted.drain();
+    const expected = Array.from({ length: 10 }, (_, i) => ({ listing_id: `l-${i}`, n: 1 }));
+    expect(await applied(db, 'search.index')).toEqual(expected);
+    expect(await applied(db, 'alerts.match')).toEqual(expected);
+  });
+
+  it('loses no event when the relay dies between XADD and marking the row dispatched', async () => {
+    const first = crashable(db);
+    const dying = bus({}, first.db);
+    dying.subscribe(recorder('search.index'));
+    for (let i = 0; i < 3; i++) await db.kysely.transaction().execute((trx) => publish(dying, trx, i));
+    // the first XADD reaches Redis, then the process loses its database
+    const originalCall = redis.call.bind(redis);
+    const spy = (command: string, ...args: unknown[]) => {
+      const result = (originalCall as (c: string, ...a: unknown[]) => Promise<unknown>)(command, ...args);
+      if (command === 'XADD') first.crash();
+      return result;
+    };
+    (redis as unknown as { call: typeof spy }).call = spy;
+    try {
+      await expect(dying.drain()).rejects.toThrow(/connection lost/);
+    } finally {
+      (redis as unknown as { call: typeof originalCall }).call = originalCall;
+    }
+    await dying.stop();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+
+    const restarted = bus({ leaseMs: 60_000 });
+    restarted.subscribe(recorder('search.index'));
+    // its lease is still running: the rows come back once it runs out
+    await sql`update platform.outbox set available_at = now()`.execute(db.kysely);
+    await restarted.drain();
+    expect(await redis.xlen(stream)).toBe(4);
+    expect(await applied(db, 'search.index')).toEqual([0, 1, 2].map((i) => ({ listing_id: `l-${i}`, n: 1 })));
+  });
+
+  it('retries a failing consumer group with backoff, then dead-letters and acknowledges it', async () => {
+    const events = bus({ maxAttempts: 3, backoffMs: 100, claimIdleMs: 50 });
+    const attemptsAt: number[] = [];
+    events.subscribe(recorder('search.index'));
+    events.subscribe({
+      consumer: 'mail.notify',
+      event: listingPublished,
+      async handle() {
+        attemptsAt.push(Date.now());
+        throw new Error('SMTP said no');
+      },
+    });
+    const id = await publish(events, db.kysely, 1);
+    await events.drain();
+    const [waiting] = await listFailedEvents(db.kysely);
+    expect(waiting).toMatchObject({ id, consumer: 'mail.notify', attempts: 1, deadAt: null });
+    expect(waiting!.lastError).toContain('SMTP said no');
+
+    await events.start();
+    await until(async () => (await listFailedEvents(db.kysely, { deadOnly: true })).length === 1, 5000);
+    expect(attemptsAt).toHaveLength(3);
+    expect(attemptsAt[1]! - attemptsAt[0]!).toBeGreaterThanOrEqual(90);
+    expect(attemptsAt[2]! - attemptsAt[1]!).toBeGreaterThanOrEqual(190);
+    const [dead] = await listFailedEvents(db.kysely, { deadOnly: true });
+    expect(dead).toMatchObject({ id, consumer: 'mail.notify', attempts: 3, name: 'listing.published' });
+    const pending = (await redis.call('XPENDING', stream, 'mail.notify')) as [number, ...unknown[]];
+    expect(pending[0]).toBe(0);
+    expect(await applied(db, 'search.index')).toEqual([{ listing_id: 'l-1', n: 1 }]);
+  });
+});

@@ -29,6 +29,10 @@ describe('t', () => {
     expect(t('fr', 'price.perMonth', { price: '950 €' })).toBe('950 €/mois');
     expect(t('nl', 'listing.availableFrom', { date: '1 mei' })).toBe('Beschikbaar vanaf 1 mei');
   });
+  it('falls back to French, then to the key, for untyped callers', () => {
+    expect(t('es' as 'fr', 'ui.save')).toBe('Enregistrer');
+    expect(t('nl', 'no.such.key' as 'ui.save')).toBe('no.such.key');
+  });
   it('keeps a missing parameter visible', () => {
     expect(t('en', 'listing.availableFrom')).toBe('Available from {date}');
   });

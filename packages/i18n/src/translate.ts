@@ -11,8 +11,11 @@ export type MessageParams = Record<string, string | number>;
  * so the mistake shows instead of vanishing.
  */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  const message = catalogues[locale][key] ?? catalogues.fr[key];
-  return interpolate(message, locale, params);
+  // Untyped callers (templates, JSON) may pass an unknown locale or key:
+  // fall back to French, then to the key itself, never throw.
+  const known = catalogues[locale] ? locale : 'fr';
+  const message = catalogues[known][key] ?? catalogues.fr[key] ?? String(key);
+  return interpolate(message, known, params);
 }
 
 export function interpolate(message: string, locale: Locale, params: MessageParams): string {

@@ -5,7 +5,9 @@ import type { Region } from './region.ts';
  * by primary energy use in kWh/m²/year. Each band lists its upper bound
  * (inclusive); the last letter is everything above.
  *
- * Sources (as published by the regions, checked 2026-11):
+ * Sources: the scales the regions publish (not re-checked online from this
+ * machine, which has no web access; re-verify the band edges before relying
+ * on them in a legal context):
  * - Flanders, Vlaams Energie- en Klimaatagentschap (VEKA), "EPC-label" for
  *   residential units since 2019: A+ < 0, A 0–100, B 100–200, C 200–300,
  *   D 300–400, E 400–500, F > 500.

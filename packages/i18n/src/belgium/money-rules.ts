@@ -59,6 +59,9 @@ export interface RegistrationDuties {
 /**
  * Registration duties on the purchase of an existing home (not VAT-regime new
  * builds). Notary fees and the other costs of the deed are not included.
+ * Rates as the author knows them for 2025–2026; they change with regional
+ * budgets, so re-verify against the regional tax services (Vlaamse
+ * Belastingdienst, SPW Fiscalité, Bruxelles Fiscalité) when they move.
  * - Flanders (Vlaamse Codex Fiscaliteit, art. 2.9.4.2.1): 12 %; 2 % for the
  *   purchase of the buyer's only own home, from 1 January 2025 (3 % in 2024).
  * - Wallonia (Code des droits d'enregistrement, as amended by the decree of

@@ -20,6 +20,7 @@ export * from './mail/mailer.ts';
 export * from './mail/file-mailer.ts';
 export * from './mail/smtp-mailer.ts';
 export * from './observability/logger.ts';
+export * from './observability/metrics.ts';
 export * from './audit/audit-log.ts';
 export * from './audit/hash-chained-audit-log.ts';
 export * from './module.ts';

@@ -1,4 +1,5 @@
-import { pino, type Logger as PinoLogger } from 'pino';
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+import { redactDeep } from './redaction.ts';
 
 export type Logger = PinoLogger;
 
@@ -30,11 +31,23 @@ export const REDACT_PATHS = [
   'phone',
 ];
 
-export function createLogger(options: { level: string; pretty?: boolean }): Logger {
-  return pino({
-    level: options.level,
-    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    base: { service: 'immo' },
-    timestamp: pino.stdTimeFunctions.isoTime,
-  });
+export function createLogger(options: { level: string; pretty?: boolean; destination?: DestinationStream }): Logger {
+  const logger = pino(
+    {
+      level: options.level,
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      base: { service: 'immo' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+      // The paths above are exact; this also catches the same names nested deeper.
+      formatters: { log: (object) => redactDeep(object) },
+    },
+    options.destination,
+  );
+  // A child's bindings skip the log formatter: clean them when the child is made
+  // (children inherit this method, so grandchildren are covered too).
+  const child = logger.child;
+  logger.child = function (this: Logger, bindings, childOptions) {
+    return child.call(this, redactDeep(bindings), childOptions);
+  } as Logger['child'];
+  return logger;
 }

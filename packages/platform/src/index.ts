@@ -28,3 +28,4 @@ export * from './clock.ts';
 export * from './ids.ts';
 export * from './http/problem.ts';
 export * from './http/principal.ts';
+export * from './ports.ts';

@@ -20,6 +20,16 @@ describe('config', () => {
     expect(() => loadConfig({ EVENT_BUS: 'redis' })).toThrowError(/EVENT_BUS: .*REDIS_URL/);
   });
 
+  it('requires FILES_SIGNING_SECRET in production only, and keeps one random secret per process otherwise', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrowError(/^FILES_SIGNING_SECRET: required in production[^\n]*$/);
+    expect(loadConfig({ NODE_ENV: 'production', FILES_SIGNING_SECRET: 'x'.repeat(32) }).FILES_SIGNING_SECRET).toBe('x'.repeat(32));
+    expect(() => loadConfig({ FILES_SIGNING_SECRET: 'short' })).toThrowError(/^FILES_SIGNING_SECRET: must be at least 32 characters/);
+    expect(() => loadConfig({ FILES_SIGNING_SECRET: 'short' })).not.toThrowError(/short/); // a secret is never echoed
+    const dev = loadConfig({}).FILES_SIGNING_SECRET;
+    expect(dev.length).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ NODE_ENV: 'test' }).FILES_SIGNING_SECRET).toBe(dev);
+  });
+
   it('parses lists', () => {
     const cfg = loadConfig({ MODULES: 'media, valuation', CORS_ORIGINS: 'https://immo.be,https://www.immo.be' });
     expect(cfg.MODULES).toEqual(['media', 'valuation']);

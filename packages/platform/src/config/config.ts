@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 
 /**
@@ -8,6 +9,9 @@ import { z } from 'zod';
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
+
+// Outside production, signed file URLs only need to hold while this process runs.
+const processSigningSecret = randomBytes(32).toString('base64url');
 
 const url = (protocols: string[]) =>
   z
@@ -57,6 +61,11 @@ export const configSchema = z.object({
   S3_FORCE_PATH_STYLE: bool.default(true),
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().default('Immo <no-reply@immo.localhost>'),
+  /** Signs the folder store's file URLs; required in production, random per process otherwise. */
+  FILES_SIGNING_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
+    .default(() => processSigningSecret),
   SEED_LISTINGS: z.coerce.number().int().min(0).default(2000),
   SEED: z.coerce.number().int().default(42),
   AUTO_SEED: bool.default(true),
@@ -79,11 +88,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (cfg.S3_ENDPOINT && !cfg.S3_BUCKET) {
       throw new ConfigError('S3_BUCKET: required when S3_ENDPOINT is set (the bucket that holds media)');
     }
+    if (cfg.NODE_ENV === 'production' && !env.FILES_SIGNING_SECRET) {
+      throw new ConfigError('FILES_SIGNING_SECRET: required in production (32+ random characters, e.g. `openssl rand -base64 32`), or signed file URLs would not survive a restart');
+    }
     return cfg;
   }
   const lines = result.error.issues.map((issue) => {
     const name = issue.path.join('.') || '(environment)';
-    const got = env[name];
+    // A secret's value is never echoed: this message ends up in logs.
+    const got = /SECRET|PASSWORD|TOKEN/.test(name) ? undefined : env[name];
     return `${name}: ${issue.message}${got !== undefined ? ` (got "${got}")` : ''}`;
   });
   throw new ConfigError(lines.join('\n'));

@@ -1,0 +1,444 @@
+import {
+  conflict,
+  forbidden,
+  newId,
+  notFound,
+  requireRole,
+  unprocessable,
+  type Cache,
+  type Clock,
+  type Database,
+  type EventBus,
+  type Executor,
+  type Principal,
+} from '@immo/platform';
+import {
+  createListingInput,
+  isIndexable,
+  updateListingInput,
+  type CreateListingInput,
+  type ListingSnapshot,
+  type ListingStatus,
+  type ListingView,
+  type ListingsApi,
+  type PriceHistoryEntry,
+  type UpdateListingInput,
+} from './contract.ts';
+import { listingArchived, listingPriceChanged, listingPublished, listingUpdated } from './events.ts';
+import { accessTo, type AccountLookup, type MembershipLookup } from './access.ts';
+import { transitionRefusal } from './lifecycle.ts';
+import { createListingReadCache } from './read-cache.ts';
+import { toSnapshot, toView } from './snapshot.ts';
+import * as store from './store.ts';
+import { checkListing, publishRefusals, type ListingFields, type Placement } from './validation.ts';
+import type { GeoLookup } from './geo-lookup.ts';
+
+export interface ListingsDeps {
+  db: Database;
+  events: Pick<EventBus, 'publish'>;
+  cache: Cache;
+  clock: Clock;
+  geo: GeoLookup;
+  accounts: AccountLookup;
+  memberships: MembershipLookup;
+}
+
+/** A listing not refreshed for this long expires (archived by the daily job). */
+export const EXPIRY_DAYS = 60;
+const DAY_MS = 86_400_000;
+
+export type ListingsService = ReturnType<typeof createListingsService>;
+
+export function createListingsService(deps: ListingsDeps) {
+  const { db, events, clock, geo, accounts, memberships } = deps;
+  const readCache = createListingReadCache(deps.cache);
+
+  /** Runs a change in one transaction (row + price history + outbox), then invalidates the cache. */
+  async function change<T>(ids: string[] | ((result: T) => string[]), work: (trx: Executor) => Promise<T>): Promise<T> {
+    const result = await db.kysely.transaction().execute(work);
+    await readCache.invalidate(...(typeof ids === 'function' ? ids(result) : ids));
+    return result;
+  }
+
+  /** Loads the row for a change and checks who may make it; others get a 404, as if it did not exist. */
+  async function lockForChange(trx: Executor, principal: Principal, id: string, expectedVersion: number | undefined) {
+    const row = await store.findListing(trx, id, { forUpdate: true });
+    const access = row ? await accessTo(principal, row, memberships) : 'none';
+    if (!row || access === 'none') throw notFound('This listing');
+    if (expectedVersion !== undefined && expectedVersion !== row.version) {
+      throw conflict(`The listing changed since you read it (it is at version ${row.version}, you sent ${expectedVersion}): reload it and apply your change again.`);
+    }
+    return { row, access };
+  }
+
+  async function requireVerifiedOwner(ownerId: string) {
+    const account = await accounts.getAccount(ownerId);
+    const missing = [
+      !account?.emailVerified && 'e-mail address',
+      !account?.phoneVerified && 'phone number',
+    ].filter(Boolean);
+    if (!account || account.status !== 'active') throw forbidden('The advertiser\'s account is not active; the listing cannot be published.');
+    if (missing.length) throw forbidden(`Publishing needs the advertiser's verified ${missing.join(' and ')}: verify ${missing.length > 1 ? 'them' : 'it'} in your account first.`);
+  }
+
+  async function requireAgencyMember(principal: Principal, agencyId: string) {
+    if (!(await memberships.isAgencyMember(principal.userId, agencyId))) {
+      throw forbidden('You can only advertise for an agency you belong to.');
+    }
+  }
+
+  /** Publishes the events a change of a (once) published listing calls for, in its transaction. */
+  async function announce(trx: Executor, before: store.ListingRow | undefined, after: store.ListingRow) {
+    const listing = toSnapshot(after);
+    if (after.status === 'published' && before?.status !== 'published' && before?.status !== 'under_offer') {
+      await events.publish(trx, listingPublished, { listing });
+      return;
+    }
+    if (after.published_at === null) return; // a draft never shown: nobody to tell
+    if (after.status === 'archived') {
+      if (before?.status !== 'archived') await events.publish(trx, listingArchived, { listingId: after.id, listing });
+      return;
+    }
+    await events.publish(trx, listingUpdated, { listing });
+    if (before && before.price !== after.price) {
+      await events.publish(trx, listingPriceChanged, { listingId: after.id, oldPrice: before.price, newPrice: after.price, listing });
+    }
+  }
+
+  function placementColumns(placement: Placement) {
+    return {
+      region: placement.region,
+      province_nis: placement.provinceNis,
+      commune_name: placement.communeName,
+      commune_lat: placement.communeLat,
+      commune_lon: placement.communeLon,
+      lat: placement.lat,
+      lon: placement.lon,
+    };
+  }
+
+  function fieldColumns(f: ListingFields) {
+    return {
+      transaction: f.transaction,
+      type: f.type,
+      price: f.price,
+      charges: f.charges,
+      agency_id: f.agencyId,
+      street: f.address.street,
+      number: f.address.number,
+      box: f.address.box,
+      postal_code: f.address.postalCode,
+      commune_nis: f.address.communeNis,
+      address_hidden: f.address.hidden,
+      living_area: f.livingArea,
+      land_area: f.landArea,
+      rooms: f.rooms,
+      bedrooms: f.bedrooms,
+      bathrooms: f.bathrooms,
+      year_built: f.yearBuilt,
+      condition: f.condition,
+      epc: f.epc,
+      features: [...new Set(f.features)],
+      available_from: f.availableFrom,
+      language: f.language,
+      title: f.title,
+      description: f.description,
+      photos: f.photos,
+      cover_photo_id: f.coverPhotoId,
+      contact: f.contact,
+    };
+  }
+
+  async function publicSnapshot(id: string): Promise<ListingSnapshot | undefined> {
+    const value = await readCache.read(id, async () => {
+      const row = await store.findListing(db.kysely, id);
+      return row && isIndexable(row.status) ? toSnapshot(row) : null;
+    });
+    return value ?? undefined;
+  }
+
+  /** Archives every listing of the owner and erases their contact details (GDPR erasure). */
+  async function eraseOwnerIn(trx: Executor, ownerId: string): Promise<string[]> {
+    const now = clock.now();
+    const rows = await store.listingsOwnedBy(trx, ownerId);
+    for (const row of rows) {
+      const status: ListingStatus = row.status === 'draft' || row.status === 'archived' ? row.status : 'archived';
+      const after = await store.updateListing(trx, row.id, row.version, { status, contact: null, updated_at: now });
+      if (after) await announce(trx, row, after);
+    }
+    return rows.map((r) => r.id);
+  }
+
+  const service = {
+    async create(principal: Principal | undefined, input: CreateListingInput): Promise<ListingView> {
+      const caller = requireRole(principal, 'individual');
+      const command = createListingInput.parse(input);
+      if (command.agencyId) await requireAgencyMember(caller, command.agencyId);
+      const fields: ListingFields = {
+        transaction: command.transaction,
+        type: command.type,
+        price: command.price,
+        charges: command.charges ?? null,
+        agencyId: command.agencyId ?? null,
+        address: { ...command.address, box: command.address.box ?? null, hidden: command.address.hidden ?? false },
+        lat: command.lat ?? null,
+        lon: command.lon ?? null,
+        livingArea: command.livingArea ?? null,
+        landArea: command.landArea ?? null,
+        rooms: command.rooms ?? null,
+        bedrooms: command.bedrooms ?? null,
+        bathrooms: command.bathrooms ?? null,
+        yearBuilt: command.yearBuilt ?? null,
+        condition: command.condition ?? null,
+        epc: command.epc ?? null,
+        features: command.features ?? [],
+        availableFrom: command.availableFrom ?? null,
+        language: command.language,
+        title: command.title,
+        description: command.description ?? {},
+        photos: command.photos ?? [],
+        coverPhotoId: command.coverPhotoId ?? null,
+        contact: command.contact ?? null,
+      };
+      const now = clock.now();
+      const placement = checkListing(fields, geo, now);
+      const id = newId();
+      const row: store.NewListingRow = {
+        id,
+        version: 1,
+        status: 'draft',
+        owner_id: caller.userId,
+        ...fieldColumns(fields),
+        ...placementColumns(placement),
+        published_at: null,
+        refreshed_at: null,
+        created_at: now,
+        updated_at: now,
+      };
+      return change([id], async (trx) => {
+        await store.insertListing(trx, row);
+        await store.recordPrice(trx, { listingId: id, price: fields.price, charges: fields.charges, at: now });
+        return toView((await store.findListing(trx, id))!);
+      });
+    },
+
+    /** The owner, the agency's agents and moderators see everything; others the public state of a live listing. */
+    async get(principal: Principal | undefined, id: string): Promise<ListingView | ListingSnapshot> {
+      if (principal) {
+        const row = await store.findListing(db.kysely, id);
+        if (row && (await accessTo(principal, row, memberships)) !== 'none') return toView(row);
+      }
+      const snapshot = await publicSnapshot(id);
+      if (!snapshot) throw notFound('This listing');
+      return snapshot;
+    },
+
+    async update(principal: Principal | undefined, id: string, input: UpdateListingInput, ifMatch?: number): Promise<ListingView> {
+      const caller = requireRole(principal, 'individual');
+      const patch = updateListingInput.parse(input);
+      const expected = patch.version ?? ifMatch;
+      if (patch.version !== undefined && ifMatch !== undefined && patch.version !== ifMatch) {
+        throw unprocessable('The body\'s version and the If-Match header disagree; send one of them.');
+      }
+      return change([id], async (trx) => {
+        const { row, access } = await lockForChange(trx, caller, id, expected);
+        if (row.status === 'archived' || row.status === 'sold' || row.status === 'rented') {
+          throw conflict(`A ${row.status} listing cannot be edited.`);
+        }
+        if (patch.agencyId && patch.agencyId !== row.agency_id) await requireAgencyMember(caller, patch.agencyId);
+        const current = toView(row);
+        const addressMoved =
+          patch.address !== undefined &&
+          (patch.address.communeNis !== row.commune_nis || patch.address.postalCode !== row.postal_code);
+        const merged: ListingFields = {
+          transaction: patch.transaction ?? current.transaction,
+          type: patch.type ?? current.type,
+          price: patch.price ?? current.price,
+          charges: patch.charges !== undefined ? patch.charges : current.charges,
+          agencyId: patch.agencyId !== undefined ? patch.agencyId : current.agencyId,
+          address: patch.address
+            ? { ...patch.address, box: patch.address.box ?? null, hidden: patch.address.hidden ?? current.address.hidden }
+            : current.address,
+          lat: patch.lat ?? (addressMoved ? null : current.lat),
+          lon: patch.lon ?? (addressMoved ? null : current.lon),
+          livingArea: pick(patch.livingArea, current.livingArea),
+          landArea: pick(patch.landArea, current.landArea),
+          rooms: pick(patch.rooms, current.rooms),
+          bedrooms: pick(patch.bedrooms, current.bedrooms),
+          bathrooms: pick(patch.bathrooms, current.bathrooms),
+          yearBuilt: pick(patch.yearBuilt, current.yearBuilt),
+          condition: pick(patch.condition, current.condition),
+          epc: pick(patch.epc, current.epc),
+          features: patch.features ?? current.features,
+          availableFrom: pick(patch.availableFrom, current.availableFrom),
+          language: patch.language ?? current.language,
+          title: patch.title ?? current.title,
+          description: patch.description ?? current.description,
+          photos: patch.photos ?? current.photos,
+          coverPhotoId: pick(patch.coverPhotoId, current.coverPhotoId),
+          contact: pick(patch.contact, current.contact),
+        };
+        if (merged.transaction !== current.transaction && row.status !== 'draft') {
+          throw conflict('The transaction (sale or rent) of a published listing cannot change; archive it and create a new one.');
+        }
+        const now = clock.now();
+        const placement = checkListing(merged, geo, now);
+        if (isIndexable(row.status)) {
+          const refusals = publishRefusals(merged);
+          if (refusals.length) throw unprocessable(`A published listing must keep what publishing needs: ${refusals.map((r) => r.message).join(' ')}`, refusals);
+        }
+        const after = await store.updateListing(trx, id, row.version, {
+          ...fieldColumns(merged),
+          ...placementColumns(placement),
+          updated_at: now,
+          ...(access !== 'moderator' && isIndexable(row.status) ? { refreshed_at: now } : {}),
+        });
+        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.');
+        if (after.price !== row.price || after.charges !== row.charges) {
+          await store.recordPrice(trx, { listingId: id, price: after.price, charges: after.charges, at: now });
+        }
+        await announce(trx, row, after);
+        return toView(after);
+      });
+    },
+
+    async changeStatus(principal: Principal | undefined, id: string, to: ListingStatus, expectedVersion?: number): Promise<ListingView> {
+      const caller = requireRole(principal, 'individual');
+      return change([id], async (trx) => {
+        const { row, access } = await lockForChange(trx, caller, id, expectedVersion);
+        const refusal = transitionRefusal(row.status, to, row.transaction as 'sale' | 'rent');
+        if (refusal) throw conflict(refusal);
+        const now = clock.now();
+        const firstShowing = to === 'published' && row.status === 'draft';
+        if (firstShowing) {
+          const refusals = publishRefusals(toView(row));
+          if (refusals.length) throw unprocessable(`The listing cannot be published yet: ${refusals.map((r) => r.message).join(' ')}`, refusals);
+          await requireVerifiedOwner(row.owner_id);
+        }
+        const after = await store.updateListing(trx, id, row.version, {
+          status: to,
+          updated_at: now,
+          ...(firstShowing ? { published_at: now } : {}),
+          ...(isIndexable(to) && access !== 'moderator' ? { refreshed_at: now } : {}),
+        });
+        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.');
+        await announce(trx, row, after);
+        return toView(after);
+      });
+    },
+
+    publish(principal: Principal | undefined, id: string, expectedVersion?: number) {
+      return service.changeStatus(principal, id, 'published', expectedVersion);
+    },
+
+    /** Tells buyers the listing is still current; keeps it from expiring. */
+    async refresh(principal: Principal | undefined, id: string): Promise<ListingView> {
+      const caller = requireRole(principal, 'individual');
+      return change([id], async (trx) => {
+        const { row } = await lockForChange(trx, caller, id, undefined);
+        if (!isIndexable(row.status)) throw conflict(`Only a published or under-offer listing can be refreshed; this one is ${row.status}.`);
+        const now = clock.now();
+        const after = (await store.updateListing(trx, id, row.version, { refreshed_at: now, updated_at: now }))!;
+        await announce(trx, row, after);
+        return toView(after);
+      });
+    },
+
+    /** A draft never published is deleted; anything else is archived (its history stays). */
+    async remove(principal: Principal | undefined, id: string, expectedVersion?: number): Promise<{ deleted: boolean; listing?: ListingView }> {
+      const caller = requireRole(principal, 'individual');
+      return change([id], async (trx) => {
+        const { row } = await lockForChange(trx, caller, id, expectedVersion);
+        if (row.status === 'draft' && row.published_at === null) {
+          await store.deleteListing(trx, id);
+          return { deleted: true };
+        }
+        if (row.status === 'archived') return { deleted: false, listing: toView(row) };
+        const after = (await store.updateListing(trx, id, row.version, { status: 'archived', updated_at: clock.now() }))!;
+        await announce(trx, row, after);
+        return { deleted: false, listing: toView(after) };
+      });
+    },
+
+    async priceHistory(principal: Principal | undefined, id: string): Promise<PriceHistoryEntry[]> {
+      const row = await store.findListing(db.kysely, id);
+      const visible = row && (isIndexable(row.status) || (await accessTo(principal, row, memberships)) !== 'none');
+      if (!visible) throw notFound('This listing');
+      const entries = await store.priceHistory(db.kysely, id);
+      return entries.map((e) => ({ price: e.price, charges: e.charges, changedAt: e.changedAt.toISOString() }));
+    },
+
+    /** The caller's listings and those of the agencies they belong to. */
+    async mine(principal: Principal | undefined, options: { status?: ListingStatus; limit?: number } = {}): Promise<ListingView[]> {
+      const caller = requireRole(principal, 'individual');
+      const agencyIds = await memberships.agencyIdsOf(caller.userId);
+      const rows = await store.listingsOf(db.kysely, caller.userId, agencyIds, { status: options.status, limit: options.limit ?? 100 });
+      return rows.map(toView);
+    },
+
+    /** The daily job: archives live listings not refreshed for EXPIRY_DAYS, each in its own transaction. */
+    async expireStale(batch = 200): Promise<number> {
+      const cutoff = new Date(clock.now().getTime() - EXPIRY_DAYS * DAY_MS);
+      let expired = 0;
+      for (;;) {
+        const ids = await store.staleListingIds(db.kysely, cutoff, batch);
+        if (ids.length === 0) return expired;
+        for (const id of ids) {
+          const done = await change([id], async (trx) => {
+            const row = await store.findListing(trx, id, { forUpdate: true });
+            // refreshed or withdrawn since the scan: leave it
+            if (!row || !isIndexable(row.status) || !row.refreshed_at || row.refreshed_at >= cutoff) return false;
+            const after = (await store.updateListing(trx, id, row.version, { status: 'archived', updated_at: clock.now() }))!;
+            await announce(trx, row, after);
+            return true;
+          });
+          if (done) expired++;
+        }
+        if (ids.length < batch) return expired;
+      }
+    },
+
+    /** GDPR erasure inside the caller's transaction (the `user.deleted` consumer). Returns the listings touched. */
+    eraseOwnerIn,
+
+    /** After the erasure committed: drop cached copies. */
+    forget: (ids: string[]) => readCache.invalidate(...ids),
+
+    /** GDPR export: the person's listings with their price history. */
+    async exportPersonalData(userId: string) {
+      const rows = await store.listingsOwnedBy(db.kysely, userId);
+      const listings = [];
+      for (const row of rows) {
+        const history = await store.priceHistory(db.kysely, row.id);
+        listings.push({ ...toView(row), priceHistory: history.map((h) => ({ ...h, changedAt: h.changedAt.toISOString() })) });
+      }
+      return { listings };
+    },
+
+    api: {
+      get: publicSnapshot,
+      async getMany(ids: string[]) {
+        const unique = [...new Set(ids)];
+        const rows = await store.findListings(db.kysely, unique);
+        const byId = new Map(rows.filter((r) => isIndexable(r.status)).map((r) => [r.id, toSnapshot(r)]));
+        return ids.map((id) => byId.get(id)).filter((s): s is ListingSnapshot => !!s);
+      },
+      async snapshotsForReindex(afterId: string | null, limit: number) {
+        const rows = await store.indexableAfter(db.kysely, afterId, Math.max(1, Math.min(limit, 5000)));
+        return rows.map(toSnapshot);
+      },
+      async isOwnerOrAgent(principal: Principal, listingId: string) {
+        const row = await store.findListing(db.kysely, listingId);
+        if (!row) return false;
+        const access = await accessTo(principal, row, memberships);
+        return access === 'owner' || access === 'agent';
+      },
+    } satisfies ListingsApi,
+  };
+  return service;
+}
+
+/** A patch field: undefined keeps the current value, null clears it. */
+function pick<T>(next: T | null | undefined, current: T | null): T | null {
+  return next === undefined ? current : next;
+}

@@ -9,6 +9,8 @@ export { createEventBus, type EventBusOptions } from './events/event-bus.ts';
 export { eventMigrations } from './events/outbox.ts';
 export { listFailedEvents, redeliverDeadEvent, type FailedEvent } from './events/failed-events.ts';
 export * from './jobs/job.ts';
+export { createJobQueue, type JobQueueOptions } from './jobs/job-queue.ts';
+export { jobMigrations, listFailedJobs, retryDeadJob, type FailedJob } from './jobs/job-store.ts';
 export * from './cache/cache.ts';
 export * from './cache/memory-cache.ts';
 export * from './cache/redis-cache.ts';

@@ -10,10 +10,10 @@ import {
   insertOutboxEvent,
   markDispatched,
   recordOutboxFailure,
-  transactionStatus,
   type OutboxRow,
 } from './outbox.ts';
 import { createWakeableLoop } from './wakeable-loop.ts';
+import { createCommitWatch } from './commit-watch.ts';
 import { createRedisStreamsTransport } from './redis-streams.ts';
 import { sql } from 'kysely';
 
@@ -136,23 +136,13 @@ export function createEventBus(options: EventBusOptions): EventBus {
     step: () => dispatchBatch(true),
   });
 
-  // A publish nudges the dispatcher once its transaction has committed (it asks
-  // PostgreSQL for the writer's transaction status); polling covers the rest.
-  const watched = new Map<string, Promise<void>>();
-  function nudgeAfterCommit(xid: string) {
-    if (!loop.running || watched.has(xid)) return;
-    const watch = (async () => {
-      for (let wait = 2; wait < 5000 && loop.running; wait *= 2) {
-        const status = await transactionStatus(db.kysely, xid);
-        if (status === 'committed') return loop.nudge();
-        if (status !== 'in progress') return;
-        await new Promise((resolve) => setTimeout(resolve, wait));
-      }
-    })()
-      .catch((error: unknown) => logger.debug({ err: error }, 'outbox commit watch failed'))
-      .finally(() => watched.delete(xid));
-    watched.set(xid, watch);
-  }
+  // A publish wakes the dispatcher once its transaction has committed.
+  const commits = createCommitWatch({
+    db: db.kysely,
+    logger,
+    active: () => loop.running,
+    onCommit: () => loop.nudge(),
+  });
 
   return {
     async publish<S extends z.ZodType>(
@@ -173,7 +163,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
         version: event.version,
         payload: parsed.data,
       });
-      nudgeAfterCommit(xid);
+      commits.watch(xid);
       return id;
     },
 
@@ -196,7 +186,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
     async stop() {
       stopping = true;
       await loop.stop();
-      await Promise.all(watched.values());
+      await commits.settle();
       if (redis) await redis.stop();
     },
 

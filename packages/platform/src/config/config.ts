@@ -66,6 +66,10 @@ export const configSchema = z.object({
     .string()
     .min(32, 'must be at least 32 characters (e.g. `openssl rand -base64 32`)')
     .default(() => processSigningSecret),
+  /** Encrypts auth secrets at rest (token signing keys, TOTP secrets); required in production. */
+  AUTH_SECRET_KEY: z.string().min(32).optional(),
+  /** Social login (OIDC) providers as JSON: [{"name":"google","issuer":"https://accounts.google.com","clientId":"…","clientSecret":"…"}]. */
+  AUTH_OIDC_PROVIDERS: z.string().optional(),
   SEED_LISTINGS: z.coerce.number().int().min(0).default(2000),
   SEED: z.coerce.number().int().default(42),
   AUTO_SEED: bool.default(true),

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '@immo/server/testing';
+import { ManualClock } from '@immo/platform';
+import { authModule } from './index.ts';
+import { lastLinkToken } from './test-mailbox.ts';
+
+let t: TestApp;
+const clock = new ManualClock('2026-03-01T10:00:00Z');
+beforeAll(async () => {
+  t = await createTestApp({ modules: [authModule], clock });
+});
+afterAll(() => t?.close());
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url, payload: payload as object, headers });
+
+describe('register and sign in', () => {
+  it('registers, verifies the e-mail by link and signs in', async () => {
+    const res = await post('/v1/auth/register', { email: 'Anne@Example.be', password: 'Huis-met-tuin-in-Gent', displayName: 'Anne', locale: 'nl' });
+    expect(res.statusCode).toBe(202);
+    const token = lastLinkToken(t.platform.config.DATA_DIR, 'anne@example.be', 'verify-email');
+    expect((await post('/v1/auth/verify-email', { token })).statusCode).toBe(204);
+    expect((await post('/v1/auth/verify-email', { token })).statusCode).toBe(422);
+
+    const login = await post('/v1/auth/login', { email: 'anne@example.be', password: 'Huis-met-tuin-in-Gent' });
+    expect(login.statusCode).toBe(200);
+    const body = login.json();
+    expect(body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, mfa: false });
+    const me = await t.app.inject({ method: 'GET', url: '/v1/auth/me', headers: { authorization: `Bearer ${body.accessToken}` } });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().account).toMatchObject({ email: 'anne@example.be', emailVerified: true, role: 'individual', locale: 'nl', displayName: 'Anne' });
+  });
+
+  it('refuses short, common and e-mail-derived passwords', async () => {
+    for (const password of ['short1!', 'password123', 'Azerty12345!', 'aaaaaaaaaaaa', 'abcdefghijkl', 'bernard.dupont-2026']) {
+      const res = await post('/v1/auth/register', { email: 'bernard.dupont@example.be', password });
+      expect(res.statusCode, password).toBe(422);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
+  it('answers a taken address exactly like a free one', async () => {
+    const first = await post('/v1/auth/register', { email: 'twice@example.be', password: 'Een-lang-wachtwoord-9' });
+    const second = await post('/v1/auth/register', { email: 'twice@example.be', password: 'Een-ander-wachtwoord-7' });
+    expect(second.statusCode).toBe(first.statusCode);
+    expect(second.json()).toEqual(first.json());
+  });
+
+  it('gives the same answer for an unknown e-mail and a wrong password', async () => {
+    await post('/v1/auth/register', { email: 'known@example.be', password: 'Appartement-Namur-3' });
+    const unknown = await post('/v1/auth/login', { email: 'nobody@example.be', password: 'Appartement-Namur-3' });
+    const wrong = await post('/v1/auth/login', { email: 'known@example.be', password: 'Appartement-Namur-4' });
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined, instance: undefined });
+    expect(strip(unknown.json())).toEqual(strip(wrong.json()));
+  });
+});

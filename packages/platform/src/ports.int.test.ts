@@ -7,12 +7,14 @@ import { loadConfig } from './config/config.ts';
 import { createLogger } from './observability/logger.ts';
 import { createPorts } from './ports.ts';
 
-// eslint-disable-next-line no-restricted-properties -- the integration pass points tests at its Redis
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 it('uses Redis for the cache when REDIS_URL is set, and closes its connection', async () => {
   const dataDir = await mkdtemp(join(tmpdir(), 'immo-ports-'));
-  const ports = await createPorts(loadConfig({ DATA_DIR: dataDir, REDIS_URL }), createLogger({ level: 'silent' }));
+  const ports = await createPorts(
+    loadConfig({ DATA_DIR: dataDir, REDIS_URL }),
+    createLogger({ level: 'silent' }),
+  );
   expect(ports.redis).toBeDefined();
   const key = `ports-test:${randomUUID()}`;
   await ports.cache.set(key, { v: 1 }, 60);

@@ -29,7 +29,13 @@ describe('ports', () => {
     expect(await readdir(join(dataDir, 'storage', 'listings', 'l1'))).toEqual(['a.txt']);
     const url = new URL(await ports.storage.signedGetUrl('listings/l1/a.txt', 60), 'http://immo.localhost');
     expect(url.pathname).toBe('/v1/files/listings/l1/a.txt');
-    expect(ports.storage.verifySignedPath!('listings/l1/a.txt', Number(url.searchParams.get('expires')), url.searchParams.get('signature')!)).toBe(true);
+    expect(
+      ports.storage.verifySignedPath!(
+        'listings/l1/a.txt',
+        Number(url.searchParams.get('expires')),
+        url.searchParams.get('signature')!,
+      ),
+    ).toBe(true);
 
     await ports.mail.send({ to: 'someone@example.be', subject: 'Bienvenue', text: 'Bonjour' });
     expect((await readdir(join(dataDir, 'outbox'))).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
@@ -42,7 +48,13 @@ describe('ports', () => {
     const url = new URL(await first.storage.signedGetUrl('a.txt', 60), 'http://x');
     await first.close();
     const second = await createPorts(loadConfig(env), logger);
-    expect(second.storage.verifySignedPath!('a.txt', Number(url.searchParams.get('expires')), url.searchParams.get('signature')!)).toBe(true);
+    expect(
+      second.storage.verifySignedPath!(
+        'a.txt',
+        Number(url.searchParams.get('expires')),
+        url.searchParams.get('signature')!,
+      ),
+    ).toBe(true);
     await second.close();
   });
 
@@ -59,8 +71,12 @@ describe('ports', () => {
       logger,
     );
     expect(ports.storage.kind).toBe('s3');
-    expect(await ports.storage.signedPutUrl('a.png', 'image/png', 60)).toMatch(/^http:\/\/127\.0\.0\.1:1\/immo-media\/a\.png\?/);
-    await expect(ports.mail.send({ to: 'x@example.be', subject: 's', text: 't' })).rejects.toThrow(/ECONNREFUSED|connect/i);
+    expect(await ports.storage.signedPutUrl('a.png', 'image/png', 60)).toMatch(
+      /^http:\/\/127\.0\.0\.1:1\/immo-media\/a\.png\?/,
+    );
+    await expect(ports.mail.send({ to: 'x@example.be', subject: 's', text: 't' })).rejects.toThrow(
+      /ECONNREFUSED|connect/i,
+    );
     await ports.close();
   });
 });

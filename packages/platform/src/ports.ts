@@ -30,7 +30,9 @@ export async function createPorts(config: Config, logger: Logger): Promise<Ports
   const redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: 3 }) : undefined;
   // ioredis reconnects by itself; without a listener its errors would crash the process.
   // The URL is not logged: it may hold a password.
-  redis?.on('error', (error: Error) => logger.warn({ err: { message: error.message } }, 'redis connection error'));
+  redis?.on('error', (error: Error) =>
+    logger.warn({ err: { message: error.message } }, 'redis connection error'),
+  );
 
   const cache = redis ? createRedisCache(redis) : createMemoryCache();
 
@@ -43,7 +45,10 @@ export async function createPorts(config: Config, logger: Logger): Promise<Ports
         secretAccessKey: config.S3_SECRET_ACCESS_KEY,
         forcePathStyle: config.S3_FORCE_PATH_STYLE,
       })
-    : createFolderStorage({ root: join(config.DATA_DIR, 'storage'), signingSecret: config.FILES_SIGNING_SECRET });
+    : createFolderStorage({
+        root: join(config.DATA_DIR, 'storage'),
+        signingSecret: config.FILES_SIGNING_SECRET,
+      });
 
   const mail = config.SMTP_URL
     ? createSmtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })

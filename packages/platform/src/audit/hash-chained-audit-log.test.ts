@@ -21,11 +21,15 @@ describe('hash-chained audit log', () => {
     await db?.close();
   });
   beforeEach(async () => {
-    await sql.raw(`
+    await sql
+      .raw(
+        `
       alter table platform.audit_log disable trigger user;
       truncate platform.audit_log;
       alter table platform.audit_log enable trigger user;
-      update platform.audit_head set seq = 0, hash = repeat('0', 64);`).execute(db.kysely);
+      update platform.audit_head set seq = 0, hash = repeat('0', 64);`,
+      )
+      .execute(db.kysely);
     clock = new ManualClock('2026-05-01T08:00:00.123Z');
     audit = createAuditLog({ db, clock });
   });
@@ -40,7 +44,12 @@ describe('hash-chained audit log', () => {
   });
 
   const rows = async () =>
-    (await sql<{ seq: number; subject_id: string }>`select seq, subject_id from platform.audit_log order by seq`.execute(db.kysely)).rows;
+    (
+      await sql<{
+        seq: number;
+        subject_id: string;
+      }>`select seq, subject_id from platform.audit_log order by seq`.execute(db.kysely)
+    ).rows;
 
   it('keeps one valid chain when 20 appends race, each in its own transaction', async () => {
     await Promise.all(
@@ -58,7 +67,12 @@ describe('hash-chained audit log', () => {
 
   it('records outside a transaction too, and an empty log verifies', async () => {
     expect(await audit.verify()).toEqual({ ok: true, rows: 0 });
-    await audit.record(db.kysely, { actorId: null, action: 'system.started', subjectType: 'system', subjectId: null });
+    await audit.record(db.kysely, {
+      actorId: null,
+      action: 'system.started',
+      subjectType: 'system',
+      subjectId: null,
+    });
     await audit.record(db.kysely, entry(1));
     expect(await audit.verify()).toEqual({ ok: true, rows: 2 });
   });
@@ -78,7 +92,9 @@ describe('hash-chained audit log', () => {
 
   it('refuses updates, deletes and truncation in the database itself', async () => {
     await audit.record(db.kysely, entry(1));
-    await expect(sql`update platform.audit_log set action = 'x'`.execute(db.kysely)).rejects.toThrow(/append-only/);
+    await expect(sql`update platform.audit_log set action = 'x'`.execute(db.kysely)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(sql`delete from platform.audit_log`.execute(db.kysely)).rejects.toThrow(/append-only/);
     await expect(sql`truncate platform.audit_log`.execute(db.kysely)).rejects.toThrow(/append-only/);
     expect(await audit.verify()).toEqual({ ok: true, rows: 1 });
@@ -90,7 +106,9 @@ describe('hash-chained audit log', () => {
       clock.advance(1_000);
     }
     await sql`alter table platform.audit_log disable trigger audit_log_append_only`.execute(db.kysely);
-    await sql`update platform.audit_log set detail = jsonb_set(detail, '{to}', '"admin"') where seq = 4`.execute(db.kysely);
+    await sql`update platform.audit_log set detail = jsonb_set(detail, '{to}', '"admin"') where seq = 4`.execute(
+      db.kysely,
+    );
     const result = await audit.verify();
     expect(result).toMatchObject({ ok: false, rows: 3, brokenAt: 4 });
     expect(!result.ok && result.reason).toMatch(/row 4 was changed/);
@@ -100,7 +118,9 @@ describe('hash-chained audit log', () => {
     for (let n = 1; n <= 4; n++) await audit.record(db.kysely, entry(n));
     await sql`alter table platform.audit_log disable trigger audit_log_append_only`.execute(db.kysely);
     // A forger who rewrites row 2 and recomputes its hash still cannot fix row 3's link to it.
-    const { rows: [row2] } = await sql<Parameters<typeof auditRowHash>[0]>`
+    const {
+      rows: [row2],
+    } = await sql<Parameters<typeof auditRowHash>[0]>`
       select seq, at, actor_id, action, subject_type, subject_id, detail, ip, prev_hash
       from platform.audit_log where seq = 2`.execute(db.kysely);
     const forged = { ...row2!, detail: { ...row2!.detail, to: 'superadmin' } };

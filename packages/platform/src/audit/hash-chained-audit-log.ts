@@ -29,7 +29,8 @@ interface AuditRow {
 
 // Field names that hold personal values. The log keeps ids so that erasing a
 // person never has to rewrite it; a detail carrying one of these is a bug.
-const PERSONAL_FIELD = /^(e-?mail|phone|password|token|secret|iban|national_?number|first_?name|last_?name|full_?name|address)$/i;
+const PERSONAL_FIELD =
+  /^(e-?mail|phone|password|token|secret|iban|national_?number|first_?name|last_?name|full_?name|address)$/i;
 
 const BATCH = 1_000;
 /** What the first row points to (the head's value in 0001_audit.sql). */
@@ -104,10 +105,18 @@ export function createAuditLog(options: { db: Database; clock: Clock }): AuditLo
             return broken(checked, expectedSeq, `row ${expectedSeq} is missing (the next row is ${row.seq})`);
           }
           if (row.prev_hash !== prevHash) {
-            return broken(checked, row.seq, `row ${row.seq} does not point to the hash of row ${row.seq - 1}`);
+            return broken(
+              checked,
+              row.seq,
+              `row ${row.seq} does not point to the hash of row ${row.seq - 1}`,
+            );
           }
           if (auditRowHash(row) !== row.hash) {
-            return broken(checked, row.seq, `row ${row.seq} was changed after it was written (its hash does not match)`);
+            return broken(
+              checked,
+              row.seq,
+              `row ${row.seq} was changed after it was written (its hash does not match)`,
+            );
           }
           prevHash = row.hash;
           expectedSeq++;
@@ -136,7 +145,9 @@ function assertNoPersonalFields(value: unknown, action: string, path = 'detail')
   if (value === null || typeof value !== 'object') return;
   for (const [key, inner] of Object.entries(value)) {
     if (!Array.isArray(value) && PERSONAL_FIELD.test(key)) {
-      throw new Error(`audit "${action}": ${path}.${key} holds personal data; record the person's id instead`);
+      throw new Error(
+        `audit "${action}": ${path}.${key} holds personal data; record the person's id instead`,
+      );
     }
     assertNoPersonalFields(inner, action, `${path}.${key}`);
   }

@@ -4,7 +4,6 @@ import { afterAll, beforeAll } from 'vitest';
 import { describeCacheBehaviour } from './cache-behaviour.ts';
 import { createRedisCache } from './redis-cache.ts';
 
-// eslint-disable-next-line no-restricted-properties -- the integration pass points tests at its Redis
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 let redis: Redis;
 beforeAll(() => {

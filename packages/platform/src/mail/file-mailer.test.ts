@@ -62,11 +62,14 @@ describe('file mailer', () => {
   it('keeps one file per message, in the order they were sent', async () => {
     const mailer = createFileMailer({ dir, from: 'Immo <no-reply@immo.be>' });
     const ids = [];
-    for (const n of [1, 2, 3]) ids.push((await mailer.send({ to: `u${n}@example.be`, subject: `n°${n}`, text: 'x' })).id);
+    for (const n of [1, 2, 3])
+      ids.push((await mailer.send({ to: `u${n}@example.be`, subject: `n°${n}`, text: 'x' })).id);
     expect(new Set(ids).size).toBe(3);
     const files = (await readdir(dir)).sort();
     expect(files).toHaveLength(3);
-    const subjects = await Promise.all(files.map(async (f) => (await simpleParser(await readFile(join(dir, f)))).subject));
+    const subjects = await Promise.all(
+      files.map(async (f) => (await simpleParser(await readFile(join(dir, f)))).subject),
+    );
     expect(subjects).toEqual(['n°1', 'n°2', 'n°3']);
   });
 });

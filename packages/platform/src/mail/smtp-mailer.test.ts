@@ -48,13 +48,22 @@ describe('SMTP mailer', () => {
   });
 
   it('delivers the message with its envelope, subject, body and attachment', async () => {
-    const mailer = createSmtpMailer({ url: `smtp://immo:s3cret@127.0.0.1:${port}`, from: 'Immo <no-reply@immo.be>' });
+    const mailer = createSmtpMailer({
+      url: `smtp://immo:s3cret@127.0.0.1:${port}`,
+      from: 'Immo <no-reply@immo.be>',
+    });
     const { id } = await mailer.send({
       to: 'eigenaar@example.be',
       subject: 'Nieuw bericht over uw zoekertje',
       text: 'U hebt een nieuw bericht.',
       html: '<p>U hebt een <em>nieuw</em> bericht.</p>',
-      attachments: [{ filename: 'bezoek.ics', content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', contentType: 'text/calendar' }],
+      attachments: [
+        {
+          filename: 'bezoek.ics',
+          content: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n',
+          contentType: 'text/calendar',
+        },
+      ],
     });
     await mailer.close();
 
@@ -73,7 +82,9 @@ describe('SMTP mailer', () => {
 
   it('fails loudly when the server refuses the credentials', async () => {
     const mailer = createSmtpMailer({ url: `smtp://immo:wrong@127.0.0.1:${port}`, from: 'no-reply@immo.be' });
-    await expect(mailer.send({ to: 'x@example.be', subject: 's', text: 't' })).rejects.toThrow(/Invalid username or password|auth/i);
+    await expect(mailer.send({ to: 'x@example.be', subject: 's', text: 't' })).rejects.toThrow(
+      /Invalid username or password|auth/i,
+    );
     await mailer.close();
   });
 });

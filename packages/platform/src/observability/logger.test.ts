@@ -13,7 +13,14 @@ function capture() {
   return { logger: createLogger({ level: 'info', destination }), lines };
 }
 
-const SECRETS = ['hunter2-Passw0rd', 'eyJhbGciOiJSUzI1NiJ9.payload.sig', 'Bearer abc.def.ghi', 'marie.dupont@example.be', '+32 470 12 34 56', 'BE68539007547034'];
+const SECRETS = [
+  'hunter2-Passw0rd',
+  'eyJhbGciOiJSUzI1NiJ9.payload.sig',
+  'Bearer abc.def.ghi',
+  'marie.dupont@example.be',
+  '+32 470 12 34 56',
+  'BE68539007547034',
+];
 
 describe('logger redaction', () => {
   it('never prints secrets or personal data, however deep they sit', () => {
@@ -22,13 +29,17 @@ describe('logger redaction', () => {
     logger.info({ body: { password: SECRETS[0], refreshToken: SECRETS[1], phone: SECRETS[4] } }, 'one level');
     logger.info(
       {
-        command: { user: { contact: { email: SECRETS[3], phone: SECRETS[4] }, credentials: { password: SECRETS[0] } } },
+        command: {
+          user: { contact: { email: SECRETS[3], phone: SECRETS[4] }, credentials: { password: SECRETS[0] } },
+        },
         req: { headers: { authorization: SECRETS[2], host: 'immo.be' } },
         items: [{ owner: { iban: SECRETS[5], token: SECRETS[1] } }],
       },
       'deeply nested',
     );
-    logger.child({ session: { user: { email: SECRETS[3] } } }).warn({ upstream: { headers: { Authorization: SECRETS[2] } } }, 'child');
+    logger
+      .child({ session: { user: { email: SECRETS[3] } } })
+      .warn({ upstream: { headers: { Authorization: SECRETS[2] } } }, 'child');
 
     const output = lines.join('');
     expect(lines).toHaveLength(4);
@@ -38,9 +49,20 @@ describe('logger redaction', () => {
 
   it('keeps what is useful for debugging', () => {
     const { logger, lines } = capture();
-    logger.info({ req: { method: 'GET', url: '/v1/listings', headers: { host: 'immo.be' } }, listing: { id: 'l1', postalCode: '1000' } }, 'served');
+    logger.info(
+      {
+        req: { method: 'GET', url: '/v1/listings', headers: { host: 'immo.be' } },
+        listing: { id: 'l1', postalCode: '1000' },
+      },
+      'served',
+    );
     const line = JSON.parse(lines[0]!);
-    expect(line).toMatchObject({ msg: 'served', service: 'immo', listing: { id: 'l1', postalCode: '1000' }, req: { url: '/v1/listings' } });
+    expect(line).toMatchObject({
+      msg: 'served',
+      service: 'immo',
+      listing: { id: 'l1', postalCode: '1000' },
+      req: { url: '/v1/listings' },
+    });
   });
 
   it('leaves class instances such as errors to their serializers', () => {

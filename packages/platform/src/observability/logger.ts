@@ -31,7 +31,11 @@ export const REDACT_PATHS = [
   'phone',
 ];
 
-export function createLogger(options: { level: string; pretty?: boolean; destination?: DestinationStream }): Logger {
+export function createLogger(options: {
+  level: string;
+  pretty?: boolean;
+  destination?: DestinationStream;
+}): Logger {
   const logger = pino(
     {
       level: options.level,

@@ -14,8 +14,12 @@ describe('metrics', () => {
     expect(text).toContain('immo_nodejs_eventloop_lag_seconds');
     expect(text).toContain('immo_http_requests_total{method="GET",route="/v1/listings/:id",status="200"} 2');
     expect(text).toContain('immo_http_requests_total{method="POST",route="/v1/listings",status="422"} 1');
-    expect(text).toContain('immo_http_request_duration_seconds_bucket{le="0.025",method="GET",route="/v1/listings/:id",status="200"} 1');
-    expect(text).toContain('immo_http_request_duration_seconds_count{method="GET",route="/v1/listings/:id",status="200"} 2');
+    expect(text).toContain(
+      'immo_http_request_duration_seconds_bucket{le="0.025",method="GET",route="/v1/listings/:id",status="200"} 1',
+    );
+    expect(text).toContain(
+      'immo_http_request_duration_seconds_count{method="GET",route="/v1/listings/:id",status="200"} 2',
+    );
   });
 
   it('gives each server its own registry', async () => {

@@ -17,7 +17,9 @@ export interface Metrics {
  * and several servers in one process do not collide. Holds Node's default
  * metrics (CPU, memory, event loop lag, GC) under the `immo_` prefix.
  */
-export function createMetrics(options: { prefix?: string; defaultLabels?: Record<string, string> } = {}): Metrics {
+export function createMetrics(
+  options: { prefix?: string; defaultLabels?: Record<string, string> } = {},
+): Metrics {
   const prefix = options.prefix ?? 'immo_';
   const registry = new Registry();
   if (options.defaultLabels) registry.setDefaultLabels(options.defaultLabels);

@@ -59,7 +59,10 @@ export function redactDeep<T>(value: T, depth = 0, seen = new WeakSet<object>())
   seen.add(value);
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = isSecretKey(key) && inner !== undefined && inner !== null ? REDACTED : redactDeep(inner, depth + 1, seen);
+    out[key] =
+      isSecretKey(key) && inner !== undefined && inner !== null
+        ? REDACTED
+        : redactDeep(inner, depth + 1, seen);
   }
   return out as T;
 }

@@ -62,7 +62,17 @@ describe('folder storage', () => {
   });
 
   it('refuses keys that leave the root or name its own files', async () => {
-    for (const key of ['../escape', 'a/../../b', '/etc/passwd', 'C:/x', 'a//b', 'a\\b', '.meta/x.json', 'a/./b', '']) {
+    for (const key of [
+      '../escape',
+      'a/../../b',
+      '/etc/passwd',
+      'C:/x',
+      'a//b',
+      'a\\b',
+      '.meta/x.json',
+      'a/./b',
+      '',
+    ]) {
       await expect(storage.put(key, Buffer.from('x')), key).rejects.toBeInstanceOf(Problem);
       await expect(storage.get(key), key).rejects.toBeInstanceOf(Problem);
     }
@@ -81,7 +91,9 @@ describe('folder storage', () => {
     expect(storage.verifySignedPath!(key, expires, signature)).toBe(true);
     expect(storage.verifySignedPath!('tenants/t2/pay slip é.pdf', expires, signature)).toBe(false);
     expect(storage.verifySignedPath!(key, expires + 3600, signature)).toBe(false);
-    expect(storage.verifySignedPath!(key, expires, signature.slice(0, -1) + (signature.endsWith('A') ? 'B' : 'A'))).toBe(false);
+    expect(
+      storage.verifySignedPath!(key, expires, signature.slice(0, -1) + (signature.endsWith('A') ? 'B' : 'A')),
+    ).toBe(false);
     expect(storage.verifySignedPath!(key, expires, '')).toBe(false);
     expect(storage.verifySignedPath!(key, Number.NaN, signature)).toBe(false);
 
@@ -92,12 +104,18 @@ describe('folder storage', () => {
   it('does not accept a signature made with another secret', async () => {
     const other = createFolderStorage({ root, signingSecret: 'another-secret', clock });
     const parsed = new URL(await other.signedGetUrl('a.txt', 60), 'http://x');
-    const ok = storage.verifySignedPath!('a.txt', Number(parsed.searchParams.get('expires')), parsed.searchParams.get('signature')!);
+    const ok = storage.verifySignedPath!(
+      'a.txt',
+      Number(parsed.searchParams.get('expires')),
+      parsed.searchParams.get('signature')!,
+    );
     expect(ok).toBe(false);
   });
 
   it('offers no direct upload URL', async () => {
     expect(await storage.signedPutUrl('a.txt', 'text/plain', 60)).toBeUndefined();
-    await expect(createFolderStorage({ root, signingSecret: 's', publicBasePath: '/files/' }).signedGetUrl('a', 1)).resolves.toMatch(/^\/files\/a\?/);
+    await expect(
+      createFolderStorage({ root, signingSecret: 's', publicBasePath: '/files/' }).signedGetUrl('a', 1),
+    ).resolves.toMatch(/^\/files\/a\?/);
   });
 });

@@ -64,7 +64,11 @@ describe('S3 storage', () => {
     expect(putUrl).toMatch(/X-Amz-Signature=/);
     // The content type is part of the signature: the browser cannot upload something else.
     expect(new URL(putUrl!).searchParams.get('X-Amz-SignedHeaders')).toContain('content-type');
-    const upload = await fetch(putUrl!, { method: 'PUT', body: 'png bytes', headers: { 'content-type': 'image/png' } });
+    const upload = await fetch(putUrl!, {
+      method: 'PUT',
+      body: 'png bytes',
+      headers: { 'content-type': 'image/png' },
+    });
     expect(upload.status).toBe(200);
     expect(await storage.head('uploads/u1/avatar.png')).toEqual({ size: 9, contentType: 'image/png' });
 

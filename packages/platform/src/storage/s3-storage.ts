@@ -106,10 +106,14 @@ export function createS3Storage(options: S3StorageOptions): ObjectStorage & { re
     async signedPutUrl(key, contentType, expiresInSeconds) {
       assertObjectKey(key);
       // The Content-Type is signed: the uploader must send exactly this one.
-      return getSignedUrl(client, new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType }), {
-        expiresIn: Math.ceil(expiresInSeconds),
-        signableHeaders: new Set(['content-type']),
-      });
+      return getSignedUrl(
+        client,
+        new PutObjectCommand({ Bucket: bucket, Key: key, ContentType: contentType }),
+        {
+          expiresIn: Math.ceil(expiresInSeconds),
+          signableHeaders: new Set(['content-type']),
+        },
+      );
     },
     async close() {
       client.destroy();
@@ -119,7 +123,8 @@ export function createS3Storage(options: S3StorageOptions): ObjectStorage & { re
 
 async function gather(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  for await (const chunk of stream)
+    chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
   return Buffer.concat(chunks);
 }
 

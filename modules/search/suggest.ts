@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import type { Executor } from '@immo/platform';
+import type { GeoApi } from '@immo/geo';
+import type { Suggestion } from './contract.ts';
+import { fold } from './query-words.ts';
+
+// As-you-type suggestions over communes (every language), postal codes and
+// the streets of findable listings, from the short `suggest_terms` table:
+// prefix matches first (btree text_pattern_ops), then typo-tolerant trigram
+// matches (GIN), ranked by closeness and then by how many listings are there.
+
+export async function suggest(
+  db: Executor,
+  geo: GeoApi,
+  input: { q: string; lang?: 'fr' | 'nl' | 'de' | 'en'; limit?: number },
+): Promise<Suggestion[]> {
+  const q = fold(input.q).replace(/[\s\-'’.]+/g, ' ').trim();
+  const limit = input.limit ?? 8;
+  if (!q) return [];
+  const lang = input.lang === 'nl' ? 'nl' : input.lang === 'de' ? 'de' : 'fr';
+  const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const { rows } = await sql<{ kind: Suggestion['kind']; label: string; commune_nis: string; postal_code: string | null; listing_count: number; score: number }>`
+    with hits as (
+      select kind, label, commune_nis, postal_code, listing_count, weight,
+        case when folded like ${prefix} then 2
+             when folded like ${`% ${prefix}`} then 1.5
+             else word_similarity(${q}, folded) end as score
+      from search.suggest_terms
+      where (folded like ${prefix} or ${q} <% folded)
+        and (kind <> 'street' or listing_count > 0)
+    )
+    select kind, label, commune_nis, postal_code, listing_count, score from hits
+    order by score desc, (kind = 'commune') desc, listing_count desc, weight desc, label
+    limit ${limit * 4}`.execute(db);
+
+  // one line per commune, in the asked language; postal codes say which commune
+  const seen = new Set<string>();
+  const out: Suggestion[] = [];
+  for (const row of rows) {
+    const commune = geo.commune(row.commune_nis);
+    let label = row.label;
+    if (row.kind === 'commune' && commune) {
+      const own = commune.name[lang] ?? commune.name.fr;
+      label = own === row.label || row.label === commune.name[lang] ? own : `${own} (${row.label})`;
+    } else if (row.kind === 'postal_code' && commune) {
+      label = `${row.postal_code} ${commune.name[lang] ?? commune.name.fr}`;
+    } else if (row.kind === 'street' && commune) {
+      label = `${row.label}, ${row.postal_code ?? ''} ${commune.name[lang] ?? commune.name.fr}`.replace(/\s+/g, ' ');
+    }
+    const key = row.kind === 'commune' ? `c:${row.commune_nis}` : `${row.kind}:${label}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ kind: row.kind, label, communeNis: row.commune_nis, postalCode: row.postal_code, listingCount: row.listing_count });
+    if (out.length >= limit) break;
+  }
+  return out;
+}

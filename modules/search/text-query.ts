@@ -1,0 +1,96 @@
+import { sql } from 'kysely';
+import type { Executor } from '@immo/platform';
+import type { GeoApi } from '@immo/geo';
+import { editDistance, type QueryWords } from './query-words.ts';
+
+// From understood words to tsqueries. Each word is searched as its French,
+// Dutch and plain ("simple") lexemes, any of them, because a listing's
+// document is stemmed in its own language; words AND together for matching,
+// OR together for ranking (partial credit). Stop words of either language
+// are dropped (a French document has no "avec", a Dutch one no "met").
+
+export interface TextQuery {
+  /** tsquery text: every word (any of its forms) must be in the document. */
+  all: string | null;
+  /** tsquery text: any word, for ranking. */
+  any: string | null;
+}
+
+interface Lexemes {
+  fr: string;
+  nl: string;
+  simple: string;
+}
+
+/** Lexemes depend only on the word: cached, so a repeated query costs no extra round trip. */
+const lexemeCache = new Map<string, Lexemes>();
+const CACHE_LIMIT = 20_000;
+
+async function lexemesOf(db: Executor, words: string[]): Promise<Map<string, Lexemes>> {
+  const missing = [...new Set(words)].filter((w) => !lexemeCache.has(w));
+  if (missing.length > 0) {
+    const { rows } = await sql<{ w: string; fr: string; nl: string; simple: string }>`
+      select w, plainto_tsquery('french', w)::text as fr, plainto_tsquery('dutch', w)::text as nl,
+        plainto_tsquery('simple', w)::text as simple
+      from unnest(${missing}::text[]) as w`.execute(db);
+    if (lexemeCache.size + rows.length > CACHE_LIMIT) lexemeCache.clear();
+    for (const r of rows) lexemeCache.set(r.w, { fr: r.fr, nl: r.nl, simple: r.simple });
+  }
+  return new Map(words.map((w) => [w, lexemeCache.get(w)!]));
+}
+
+/**
+ * Words that are no vocabulary word but are close to a commune name
+ * ("Ixels", "Luick", "Schaarbeek") become that commune: trigram candidates
+ * from the short `suggest_terms` table, confirmed by an edit distance.
+ */
+export async function resolveMisspeltCommunes(db: Executor, words: QueryWords, geo: GeoApi): Promise<QueryWords> {
+  const candidates = words.groups.filter((g) => g.variants.length === 1 && g.word.length >= 4).map((g) => g.word);
+  if (candidates.length === 0) return words;
+  const { rows } = await sql<{ w: string; folded: string; commune_nis: string }>`
+    select w, t.folded, t.commune_nis
+    from unnest(${candidates}::text[]) as w
+    cross join lateral (
+      select folded, commune_nis from search.suggest_terms
+      where kind = 'commune' and folded % w
+      order by similarity(folded, w) desc, weight desc limit 3
+    ) t`.execute(db);
+  const found = new Map<string, string[]>();
+  for (const row of rows) {
+    const allowed = row.w.length >= 8 ? 2 : 1;
+    const name = row.folded;
+    if (editDistance(row.w, name, allowed) > allowed) continue;
+    const list = found.get(row.w) ?? [];
+    if (!list.includes(row.commune_nis)) list.push(row.commune_nis);
+    found.set(row.w, list);
+  }
+  if (found.size === 0) return words;
+  const communes = [...words.communes];
+  for (const [word, niss] of found) {
+    for (const nis of niss) {
+      const c = geo.commune(nis);
+      if (c && !communes.some((m) => m.nis === nis)) communes.push({ nis, name: { fr: c.name.fr, nl: c.name.nl }, matched: word, fuzzy: true });
+    }
+  }
+  return { ...words, communes, groups: words.groups.filter((g) => !found.has(g.word)) };
+}
+
+export async function buildTextQuery(db: Executor, words: QueryWords): Promise<TextQuery & { kept: string[] }> {
+  if (words.groups.length === 0) return { all: null, any: null, kept: [] };
+  const lexemes = await lexemesOf(db, words.groups.flatMap((g) => g.variants));
+  const parts: string[] = [];
+  const kept: string[] = [];
+  for (const group of words.groups) {
+    const own = lexemes.get(group.word)!;
+    if (!own.fr || !own.nl) continue; // a stop word in French or in Dutch
+    const forms = new Set<string>();
+    for (const v of group.variants) {
+      const l = lexemes.get(v)!;
+      for (const form of [l.fr, l.nl, l.simple]) if (form) forms.add(form.includes(' ') ? `(${form})` : form);
+    }
+    parts.push(`(${[...forms].join(' | ')})`);
+    kept.push(group.word);
+  }
+  if (parts.length === 0) return { all: null, any: null, kept };
+  return { all: parts.join(' & '), any: parts.join(' | '), kept };
+}

@@ -1,0 +1,102 @@
+// @immo/media: photos and files: upload, variants, privacy, duplicates.
+import { fileURLToPath } from 'node:url';
+import { defineModule, type ModuleContext, type ModuleDefinition } from '@immo/platform';
+import type { ListingsApi } from '@immo/listings';
+import type { ListingAccess } from './access.ts';
+import type { MediaApi } from './contract.ts';
+import type { MediaDeps } from './deps.ts';
+import { mediaJobs } from './jobs.ts';
+import { Processing } from './processing.ts';
+import { mediaRoutes } from './routes.ts';
+import { MediaService } from './service.ts';
+import { findListing } from './store.ts';
+import { mediaSubscribers } from './subscribers.ts';
+import { Uploads } from './uploads.ts';
+
+export * from './contract.ts';
+export { mediaPhotoProcessed, mediaDuplicateDetected } from './events.ts';
+export type { ListingAccess } from './access.ts';
+export { processPhoto, VARIANT_WIDTHS, VARIANT_FORMATS, type ProcessedPhoto, type RenderedVariant, type PipelineOptions } from './pipeline.ts';
+export { detectType, type DetectedType } from './magic-bytes.ts';
+export { hammingDistance } from './perceptual-hash.ts';
+export { DUPLICATE_DHASH_DISTANCE, DUPLICATE_PHASH_DISTANCE } from './processing.ts';
+
+export interface MediaModuleOptions {
+  /** Who manages a listing's photos and whether they are public; default: the listings module's API. */
+  listings?: ListingAccess;
+  /** The agency's name drawn on large listing photos; default: "Immo" for everyone. */
+  agencyName?: (agencyId: string) => Promise<string | undefined>;
+  /** Days an archived listing's photos are kept (it may come back as a draft); default 90. */
+  archivedListingRetentionDays?: number;
+}
+
+export function createMediaModule(options: MediaModuleOptions = {}): ModuleDefinition<MediaApi> {
+  return defineModule<MediaApi>({
+    name: 'media',
+    migrations: fileURLToPath(new URL('./migrations', import.meta.url)),
+    create(ctx: ModuleContext) {
+      const deps: MediaDeps = {
+        db: ctx.db,
+        storage: ctx.storage,
+        jobs: ctx.jobs,
+        events: ctx.events,
+        clock: ctx.clock,
+        logger: ctx.logger,
+        listings: options.listings ?? listingsModuleAccess(ctx),
+        agencyName: options.agencyName ?? (async () => undefined),
+        archivedListingRetentionDays: options.archivedListingRetentionDays ?? 90,
+      };
+      const uploads = new Uploads(deps);
+      const media = new MediaService(deps);
+      const processing = new Processing(deps);
+      const api: MediaApi = {
+        upload: (principal, target, file) => uploads.upload(principal, target, file),
+        get: (principal, id) => media.get(principal, id),
+        listingPhotos: (principal, listingId) => media.listingPhotos(principal, listingId),
+        signedUrl: (principal, id) => media.signedUrl(principal, id),
+        signedUrlFor: (id) => media.signedUrlFor(id),
+        similarPhotos: (query, maxDistance) => media.similarPhotos(query, maxDistance),
+        eraseListingPhotos: (listingId) => media.eraseListingPhotos(listingId),
+        exportPersonalData: (userId) => media.exportPersonalData(userId),
+      };
+      return {
+        api,
+        routes: (app) => mediaRoutes(app, { uploads, media, storage: ctx.storage }),
+        subscribers: mediaSubscribers(media),
+        jobs: mediaJobs(processing, media),
+        exportPersonalData: (userId) => media.exportPersonalData(userId),
+      };
+    },
+  });
+}
+
+export const mediaModule = createMediaModule();
+
+/**
+ * The listings module's API, asked at call time (no start-up dependency: media
+ * runs without listings, e.g. `MODULES=media`, and then knows listings only
+ * from their events).
+ */
+function listingsModuleAccess(ctx: ModuleContext): ListingAccess {
+  const api = (): ListingsApi | undefined => {
+    try {
+      return ctx.module<ListingsApi>('listings');
+    } catch {
+      return undefined;
+    }
+  };
+  return {
+    async isOwnerOrAgent(principal, listingId) {
+      const listings = api();
+      if (listings) return listings.isOwnerOrAgent(principal, listingId);
+      const known = await findListing(ctx.db.kysely, listingId);
+      return !!known && (known.owner_user_id === principal.userId || (!!known.agency_id && principal.agencies.some((a) => a.agencyId === known.agency_id)));
+    },
+    async isPublic(listingId) {
+      const listings = api();
+      if (listings) return !!(await listings.get(listingId));
+      const known = await findListing(ctx.db.kysely, listingId);
+      return known?.status === 'published' || known?.status === 'under_offer';
+    },
+  };
+}

@@ -1,0 +1,76 @@
+#!/usr/bin/env -S npx tsx
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, migrate } from '@immo/platform';
+import { startImmo, type Role } from './app.ts';
+import { createPlatform } from './platform.ts';
+import { orderModules, moduleMigrations } from './compose.ts';
+import { moduleRegistry } from './registry.ts';
+
+const USAGE = `Usage: immo <command> [options]
+
+  all                      every module: HTTP + WebSocket + workers (default)
+  api | worker | realtime  one role of the same build (MODULES=a,b for a subset)
+  migrate                  apply pending migrations and exit
+  seed --listings N --seed S   add deterministic Belgian demo data
+  import communes --statbel FILE --bpost FILE [--out data/belgium/communes.json]
+  search reindex [--batch 1000]  rebuild the search index (resumable)
+  audit verify             check the hash chain of the audit log
+`;
+
+async function main(argv: string[]) {
+  const [command = 'all', sub] = argv;
+  const config = loadConfig();
+  switch (command) {
+    case 'all':
+    case 'api':
+    case 'worker':
+    case 'realtime': {
+      const immo = await startImmo(command as Role, { config });
+      const stop = async () => {
+        await immo.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'migrate': {
+      const platform = await createPlatform(config);
+      const definitions = orderModules(await moduleRegistry(), config.MODULES);
+      const applied = await migrate(platform.db, [...platform.migrations, ...moduleMigrations(definitions)]);
+      console.log(applied.length ? applied.map((m) => `applied ${m.module}/${m.version}_${m.name}`).join('\n') : 'nothing to apply');
+      await platform.close();
+      return;
+    }
+    case 'audit': {
+      if (sub !== 'verify') break;
+      const platform = await createPlatform(config);
+      await migrate(platform.db, platform.migrations);
+      const result = await platform.audit.verify();
+      await platform.close();
+      if (!result.ok) {
+        console.error(`audit log broken at row ${result.brokenAt}: ${result.reason}`);
+        process.exit(1);
+      }
+      console.log(`audit log intact (${result.rows} rows)`);
+      return;
+    }
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return;
+  }
+  console.error(`Unknown command "${argv.join(' ')}".\n\n${USAGE}`);
+  process.exit(2);
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  if (error instanceof ConfigError) {
+    console.error(`Configuration error:\n${error.message}`);
+    process.exit(78);
+  }
+  console.error(error);
+  process.exit(1);
+});
+
+void parseArgs;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPublicKey, generateKeyPairSync, createHmac } from 'node:crypto';
+import { createPublicKey, generateKeyPairSync, createHmac, type JsonWebKey } from 'node:crypto';
 import { SignJWT, createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from 'jose';
 import { createTestApp, type TestApp } from '@immo/server/testing';
 import { ManualClock } from '@immo/platform';

@@ -97,7 +97,7 @@ export function authRoutes(app: FastifyInstance, s: AuthServices) {
   }, async (request) => s.logins.refresh(request.body.refreshToken, requestInfo(request)));
 
   r.post('/v1/auth/logout', {
-    schema: { tags: tag, description: 'Signed in, or holder of a refresh token. Ends that session.', body: z.object({ refreshToken: z.string().max(200).optional() }).strict().optional() },
+    schema: { tags: tag, description: 'Signed in, or holder of a refresh token. Ends that session.', body: z.object({ refreshToken: z.string().max(200).optional() }).strict().nullish() },
   }, async (request, reply) => {
     await s.logins.logout(request.principal, request.body?.refreshToken);
     return reply.code(204).send();

@@ -29,10 +29,14 @@ export async function signUpForTest(
   const services = running.get(app.server);
   if (!services) throw new Error('signUpForTest: the auth module is not loaded in this app');
   const { store, ctx } = services.deps;
-  const email = (options.email ?? `user${++counter}-${Date.now().toString(36)}@example.test`).toLowerCase();
+  ++counter;
+  const email = (options.email ?? `user${counter}-${Date.now().toString(36)}@example.test`).toLowerCase();
   const role = options.role ?? (options.agencyName ? 'agency' : 'individual');
 
-  const registered = await app.inject({ method: 'POST', url: '/v1/auth/register', payload: { email, password: PASSWORD, displayName: 'Test Person' } });
+  // each sign-up comes from an address of its own, so that suites creating many
+  // users stay under the per-IP route rate limits of register and login
+  const remoteAddress = `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`;
+  const registered = await app.inject({ method: 'POST', url: '/v1/auth/register', remoteAddress, payload: { email, password: PASSWORD, displayName: 'Test Person' } });
   if (registered.statusCode !== 202) throw new Error(`signUpForTest: register answered ${registered.statusCode} ${registered.body}`);
   const account = (await store.accountByEmail(email))!;
   const now = ctx.clock.now();
@@ -48,16 +52,16 @@ export async function signUpForTest(
   );
 
   const login = async (otp?: string) => {
-    const res = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password: PASSWORD, ...(otp ? { otp } : {}) } });
+    const res = await app.inject({ method: 'POST', url: '/v1/auth/login', remoteAddress, payload: { email, password: PASSWORD, ...(otp ? { otp } : {}) } });
     if (res.statusCode !== 200) throw new Error(`signUpForTest: login answered ${res.statusCode} ${res.body}`);
     return res.json() as { accessToken: string; refreshToken: string };
   };
   let tokens = await login();
   if (MFA_REQUIRED_ROLES.includes(role)) {
     const auth = { authorization: `Bearer ${tokens.accessToken}` };
-    const enrol = await app.inject({ method: 'POST', url: '/v1/auth/mfa/totp', headers: auth });
+    const enrol = await app.inject({ method: 'POST', url: '/v1/auth/mfa/totp', remoteAddress, headers: auth });
     const { secret } = enrol.json() as { secret: string };
-    const confirm = await app.inject({ method: 'POST', url: '/v1/auth/mfa/totp/confirm', headers: auth, payload: { otp: await totpCode(secret, ctx.clock.now()) } });
+    const confirm = await app.inject({ method: 'POST', url: '/v1/auth/mfa/totp/confirm', remoteAddress, headers: auth, payload: { otp: await totpCode(secret, ctx.clock.now()) } });
     if (confirm.statusCode !== 200) throw new Error(`signUpForTest: MFA confirm answered ${confirm.statusCode} ${confirm.body}`);
     // the confirmation used this 30 s step; the next step's code is still accepted and not a replay
     tokens = await login(await totpCode(secret, new Date(ctx.clock.now().getTime() + 30_000)));
@@ -73,7 +77,7 @@ export async function signUpForTest(
     });
     if (res.statusCode !== 201) throw new Error(`signUpForTest: creating the agency answered ${res.statusCode} ${res.body}`);
     agencyId = (res.json() as { id: string }).id;
-    const refreshed = await app.inject({ method: 'POST', url: '/v1/auth/refresh', payload: { refreshToken: tokens.refreshToken } });
+    const refreshed = await app.inject({ method: 'POST', url: '/v1/auth/refresh', remoteAddress, payload: { refreshToken: tokens.refreshToken } });
     tokens = refreshed.json() as typeof tokens;
   }
   return { userId: account.id, email, accessToken: tokens.accessToken, headers: { authorization: `Bearer ${tokens.accessToken}` }, agencyId };

@@ -12,7 +12,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Commune, Region } from './contract.ts';
 import { provinceNisOf } from './province.ts';
-import { assignPostalCodes, type MappingRule } from './postal-mapping.ts';
+import { correctMisplacedCoordinates, type ReplacedCoordinates } from './place-coordinates.ts';
+import { assignPostalCodes, type MappingRule, type PostalRow } from './postal-mapping.ts';
 import {
   dataDir,
   mergersFileSchema,
@@ -30,6 +31,7 @@ export interface BuildReport {
   byRule: Record<MappingRule, number>;
   unmapped: number;
   germanNames: number;
+  coordinatesReplaced: ReplacedCoordinates[];
 }
 
 export function buildCommunes(
@@ -69,12 +71,17 @@ export function buildCommunes(
   const successorOf = new Map<string, string>();
   for (const merger of mergers.mergers) for (const old of merger.from) successorOf.set(old, merger.nis);
 
-  const placesOf = new Map<string, { code: string; place: string; lat: number; lon: number }[]>();
-  for (const a of assignments) {
-    const nis = successorOf.get(a.nis) ?? a.nis;
-    const list = placesOf.get(nis) ?? [];
-    list.push({ code: a.row.code, place: a.row.place, lat: a.row.lat, lon: a.row.lon });
-    placesOf.set(nis, list);
+  // Coordinates are checked per commune of 2020, before mergers widen them.
+  const placesOf2020 = new Map<string, PostalRow[]>();
+  for (const a of assignments) placesOf2020.set(a.nis, [...(placesOf2020.get(a.nis) ?? []), a.row]);
+  const corrected = correctMisplacedCoordinates(placesOf2020, overrides.wrongCoordinates);
+  const placesOf = new Map<string, PostalRow[]>();
+  for (const [old, rows] of corrected.places) {
+    const nis = successorOf.get(old) ?? old;
+    placesOf.set(nis, [
+      ...(placesOf.get(nis) ?? []),
+      ...rows.map((r) => ({ code: r.code, place: r.place, lat: r.lat, lon: r.lon })),
+    ]);
   }
 
   const regionOf = new Map(municipalities.map((m) => [m.nis, m.region]));
@@ -124,6 +131,7 @@ export function buildCommunes(
       byRule,
       unmapped: rows.length - assignments.length,
       germanNames: communes.filter((c) => c.name.de).length,
+      coordinatesReplaced: corrected.replaced,
     },
   };
 }

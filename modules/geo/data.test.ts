@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { communesFileSchema } from './contract.ts';
 import { comparableName } from './names.ts';
+import { MISPLACED_KM } from './place-coordinates.ts';
+import { distanceKm } from './postal-mapping.ts';
 import {
   dataDir,
   mergersFileSchema,
@@ -133,8 +135,10 @@ describe('data/belgium/communes.json', () => {
 });
 
 describe.runIf(existsSync(referenceDir))('agreement with ../shared/data/belgium-reference', () => {
-  const reference = readReferenceMunicipalities(referenceDir);
-  const rows = readReferencePostalCodes(referenceDir);
+  // read only when the folder is there: a skipped describe still runs its body
+  const present = existsSync(referenceDir);
+  const reference = present ? readReferenceMunicipalities(referenceDir) : [];
+  const rows = present ? readReferencePostalCodes(referenceDir) : [];
   const merged = new Set(mergers.mergers.flatMap((m) => m.from));
 
   it('keeps the NIS code and names of every commune that did not merge', () => {
@@ -147,11 +151,27 @@ describe.runIf(existsSync(referenceDir))('agreement with ../shared/data/belgium-
   });
 
   it('places every postal code place of the reference in exactly one commune, with its coordinates', () => {
-    const shipped = communes.flatMap((c) =>
-      c.postalCodes.map((p) => `${p.code}|${p.place}|${p.lat}|${p.lon}`),
-    );
-    expect(new Set(shipped).size).toBe(shipped.length);
-    expect(shipped.sort()).toEqual(rows.map((r) => `${r.code}|${r.place}|${r.lat}|${r.lon}`).sort());
+    const overrides = readJson(path.join(dataDir, 'postal-code-overrides.json'), postalOverridesSchema);
+    const knownWrong = new Set(overrides.wrongCoordinates.map((w) => `${w.code}|${w.place}`));
+    const shipped = new Map<string, { lat: number; lon: number; commune: { lat: number; lon: number } }>();
+    for (const c of communes) {
+      for (const p of c.postalCodes) {
+        const key = `${p.code}|${p.place}`;
+        expect(shipped.has(key), key).toBe(false);
+        shipped.set(key, { lat: p.lat, lon: p.lon, commune: c });
+      }
+    }
+    expect([...shipped.keys()].sort()).toEqual(rows.map((r) => `${r.code}|${r.place}`).sort());
+    // coordinates are OpenStreetMap's, except those that pointed at a homonym far away
+    let replaced = 0;
+    for (const r of rows) {
+      const s = shipped.get(`${r.code}|${r.place}`)!;
+      if (s.lat === r.lat && s.lon === r.lon) continue;
+      replaced++;
+      const key = `${r.code}|${r.place}`;
+      expect(knownWrong.has(key) || distanceKm(r, s.commune) > MISPLACED_KM, `${key} moved`).toBe(true);
+    }
+    expect(replaced).toBeLessThanOrEqual(20);
   });
 
   it('gives each postal code to a single commune', () => {

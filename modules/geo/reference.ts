@@ -77,6 +77,8 @@ export type MergersFile = z.infer<typeof mergersFileSchema>;
 export const postalOverridesSchema = z.object({
   note: z.string(),
   places: z.array(z.object({ code: z.string(), place: z.string(), nis: z.string(), commune: z.string() })),
+  /** Places whose coordinates point at a homonym elsewhere, too near to be caught by distance. */
+  wrongCoordinates: z.array(z.object({ code: z.string(), place: z.string(), note: z.string() })),
   /** Main postal codes the 2020 reference gives wrongly (a neighbour's code). */
   mainPostalCodeErrata: z.array(
     z.object({ nis: z.string(), commune: z.string(), reference: z.string(), corrected: z.string() }),

@@ -5,6 +5,7 @@ import { startImmo, type Role } from './app.ts';
 import { createPlatform } from './platform.ts';
 import { orderModules, moduleMigrations } from './compose.ts';
 import { moduleRegistry } from './registry.ts';
+import { importCommunes } from '@immo/geo';
 
 const USAGE = `Usage: immo <command> [options]
 
@@ -19,6 +20,10 @@ const USAGE = `Usage: immo <command> [options]
 
 async function main(argv: string[]) {
   const [command = 'all', sub] = argv;
+  if (command === 'help' || command === '--help') {
+    console.log(USAGE);
+    return;
+  }
   const config = loadConfig();
   switch (command) {
     case 'all':
@@ -42,6 +47,20 @@ async function main(argv: string[]) {
       await platform.close();
       return;
     }
+    case 'import': {
+      if (sub !== 'communes') break;
+      const { values } = parseArgs({
+        args: argv.slice(2),
+        options: { statbel: { type: 'string' }, bpost: { type: 'string' }, out: { type: 'string', default: 'data/belgium/communes.json' } },
+      });
+      if (!values.statbel || !values.bpost) {
+        console.error('import communes needs --statbel FILE (Statbel REFNIS CSV) and --bpost FILE (bpost postal codes CSV)');
+        process.exit(2);
+      }
+      const result = importCommunes({ statbelFile: values.statbel, bpostFile: values.bpost, out: values.out });
+      console.log(`wrote ${values.out}: ${result.communes} communes, ${result.postalPlaces} postal places (${result.placesWithoutKnownCoordinates} placed at their commune's centroid)`);
+      return;
+    }
     case 'audit': {
       if (sub !== 'verify') break;
       const platform = await createPlatform(config);
@@ -55,10 +74,6 @@ async function main(argv: string[]) {
       console.log(`audit log intact (${result.rows} rows)`);
       return;
     }
-    case 'help':
-    case '--help':
-      console.log(USAGE);
-      return;
   }
   console.error(`Unknown command "${argv.join(' ')}".\n\n${USAGE}`);
   process.exit(2);
@@ -73,4 +88,3 @@ main(process.argv.slice(2)).catch((error) => {
   process.exit(1);
 });
 
-void parseArgs;

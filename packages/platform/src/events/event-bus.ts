@@ -167,7 +167,7 @@ export function createEventBus(options: EventBusOptions): EventBus {
       return id;
     },
 
-    subscribe(subscriber: Subscriber) {
+    subscribe<S extends z.ZodType>(subscriber: Subscriber<S>) {
       if (consumers.has(subscriber.consumer))
         throw new Error(`consumer "${subscriber.consumer}" is subscribed twice`);
       consumers.add(subscriber.consumer);

@@ -51,7 +51,8 @@ export interface EventBus {
     event: EventDefinition<S>,
     payload: z.input<S>,
   ): Promise<string>;
-  subscribe(subscriber: Subscriber): void;
+  /** The payload type follows from `subscriber.event`. */
+  subscribe<S extends z.ZodType>(subscriber: Subscriber<S>): void;
   /** Starts the dispatcher (and the Redis consumers when EVENT_BUS=redis). */
   start(): Promise<void>;
   stop(): Promise<void>;

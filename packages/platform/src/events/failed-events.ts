@@ -81,3 +81,23 @@ export async function redeliverDeadEvent(db: Executor, id: string): Promise<bool
     where id = ${id} and (dead_at is not null or ${revived})`.execute(db);
   return revived || Number(outbox.numAffectedRows ?? 0) > 0;
 }
+
+/**
+ * Forgets what is long delivered: dispatched outbox rows and their consumed
+ * marks older than `olderThanDays` (default 14). Marks of events still
+ * undelivered or dead are kept, so redelivering one never re-applies it.
+ * Meant for a nightly schedule.
+ */
+export async function pruneDeliveredEvents(
+  db: Executor,
+  options: { olderThanDays?: number } = {},
+): Promise<{ events: number; marks: number }> {
+  const cutoff = sql`now() - ${options.olderThanDays ?? 14} * interval '1 day'`;
+  const marks = await sql`
+    delete from platform.consumed_events c
+    where c.consumed_at < ${cutoff}
+      and not exists (select 1 from platform.outbox o where o.id = c.event_id and o.dispatched_at is null)
+      and not exists (select 1 from platform.consumer_failures f where f.event_id = c.event_id)`.execute(db);
+  const events = await sql`delete from platform.outbox where dispatched_at < ${cutoff}`.execute(db);
+  return { events: Number(events.numAffectedRows ?? 0), marks: Number(marks.numAffectedRows ?? 0) };
+}

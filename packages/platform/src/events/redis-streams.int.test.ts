@@ -114,7 +114,7 @@ describe('event bus over Redis Streams', () => {
     events.subscribe(recorder('search.index'));
     await events.start();
     await db.kysely.transaction().execute((trx) => publish(events, trx, 1));
-    await until(async () => (await applied(db, 'search.index')).length === 1, 3000);
+    await until(async () => (await applied(db, 'search.index')).length === 1, 10_000);
   });
 
   it('refuses an invalid payload at publish', async () => {

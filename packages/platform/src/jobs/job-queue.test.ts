@@ -9,7 +9,7 @@ import { ManualClock } from '../clock.ts';
 import { until } from '../events/event-bus.fixtures.ts';
 import type { JobDefinition, JobQueue } from './job.ts';
 import { createJobQueue, type JobQueueOptions } from './job-queue.ts';
-import { jobMigrations, listFailedJobs, retryDeadJob } from './job-store.ts';
+import { jobMigrations, listFailedJobs, pruneFinishedJobs, retryDeadJob } from './job-store.ts';
 
 const logger = pino({ level: 'silent' });
 const photoPayload = z.object({ photoId: z.string() });
@@ -160,7 +160,7 @@ describe('job queue', () => {
       }),
     ).rejects.toThrow('no');
     await db.kysely.transaction().execute((trx) => jobs.enqueue(trx, 'search.reindex', { listingId: 'l-1' }));
-    await until(async () => ran.length === 1, 3000);
+    await until(async () => ran.length === 1, 10_000);
     expect(ran).toEqual(['l-1']);
   });
 
@@ -252,5 +252,32 @@ describe('job queue', () => {
     expect(finished).toBe(true);
     const { rows } = await sql<{ status: string }>`select status from platform.jobs`.execute(db.kysely);
     expect(rows[0]!.status).toBe('done');
+  });
+
+  it('prunes jobs that finished well long ago and keeps dead ones', async () => {
+    const clock = new ManualClock('2026-03-01T10:00:00Z');
+    const jobs = queue({ clock });
+    jobs.define({
+      name: 'search.reindex',
+      schema: z.object({ ok: z.boolean() }),
+      maxAttempts: 1,
+      handle: async ({ ok }) => void (ok || Promise.reject(new Error('no'))),
+    });
+    jobs.define({
+      name: 'search.fail',
+      schema: z.object({}),
+      maxAttempts: 1,
+      handle: () => Promise.reject(new Error('no')),
+    });
+    await jobs.enqueue(db.kysely, 'search.reindex', { ok: true });
+    await jobs.enqueue(db.kysely, 'search.fail', {});
+    await jobs.drain();
+    expect(await pruneFinishedJobs(db.kysely, { now: new Date('2026-03-10T10:00:00Z') })).toBe(0);
+    expect(await pruneFinishedJobs(db.kysely, { now: new Date('2026-03-20T10:00:00Z') })).toBe(1);
+    const { rows } = await sql<{
+      name: string;
+      status: string;
+    }>`select name, status from platform.jobs`.execute(db.kysely);
+    expect(rows).toEqual([{ name: 'search.fail', status: 'dead' }]);
   });
 });

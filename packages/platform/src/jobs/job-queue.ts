@@ -186,7 +186,7 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
   });
 
   return {
-    define(job: JobDefinition) {
+    define<S extends z.ZodType>(job: JobDefinition<S>) {
       if (definitions.has(job.name)) throw new Error(`job "${job.name}" is defined twice`);
       definitions.set(job.name, job);
     },

@@ -164,3 +164,16 @@ export async function retryDeadJob(db: Executor, id: string, now: Date = new Dat
     where id = ${id} and status = 'dead'`.execute(db);
   return Number(result.numAffectedRows ?? 0) > 0;
 }
+
+/** Deletes jobs that finished well (status done) more than `olderThanDays` ago (default 14); dead ones stay for inspection. */
+export async function pruneFinishedJobs(
+  db: Executor,
+  options: { olderThanDays?: number; now?: Date } = {},
+): Promise<number> {
+  const result = await sql`
+    delete from platform.jobs
+    where status = 'done' and finished_at < ${options.now ?? new Date()}::timestamptz - ${options.olderThanDays ?? 14} * interval '1 day'`.execute(
+    db,
+  );
+  return Number(result.numAffectedRows ?? 0);
+}

@@ -29,7 +29,8 @@ export interface Schedule {
 }
 
 export interface JobQueue {
-  define(job: JobDefinition): void;
+  /** The payload type follows from `job.schema`. */
+  define<S extends z.ZodType>(job: JobDefinition<S>): void;
   schedule(schedule: Schedule): void;
   /** Enqueues through `trx` (same transaction as the change that asks for it) or the db. */
   enqueue(trx: Executor, name: string, payload: unknown, options?: EnqueueOptions): Promise<string>;

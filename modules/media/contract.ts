@@ -140,8 +140,13 @@ export interface MediaApi {
   /** Stores an upload after checking its type by magic bytes; processing follows in a job. */
   upload(principal: Principal, target: UploadTarget, file: Buffer): Promise<MediaAsset>;
   get(principal: Principal | undefined, assetId: string): Promise<MediaAsset>;
-  /** Ready photos of a listing in display order, cover first. */
+  /** Ready photos of a listing in display order, cover first (all of them, with their state, for its managers). */
   listingPhotos(principal: Principal | undefined, listingId: string): Promise<MediaAsset[]>;
+  /** New display order: every photo of the listing once. */
+  reorder(principal: Principal, listingId: string, photoIds: string[]): Promise<MediaAsset[]>;
+  setCover(principal: Principal, listingId: string, photoId: string): Promise<MediaAsset[]>;
+  /** Deletes one asset; a deleted cover passes to the next photo. */
+  delete(principal: Principal, assetId: string): Promise<void>;
   /** A 15-minute URL to a private file (or a public one), for someone allowed to read it. */
   signedUrl(principal: Principal, assetId: string): Promise<SignedUrls>;
   /** The same, for a module that checked access itself (messaging: the conversation's participants). */

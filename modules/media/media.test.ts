@@ -1,29 +1,15 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newId, type Principal } from '@immo/platform';
-import { createTestApp, type TestApp } from '@immo/server/testing';
-import { createMediaModule, type MediaApi } from './index.ts';
+import { newId, Problem } from '@immo/platform';
 import { exifHasGps, phoneJpeg, scenePhoto } from './test-photos.ts';
-import { TestListings } from './test-listings.ts';
-
-const person = (agencyId?: string): Principal => ({
-  userId: newId(),
-  role: agencyId ? 'agency' : 'individual',
-  agencies: agencyId ? [{ agencyId, role: 'agent' }] : [],
-  mfa: !!agencyId,
-});
+import { mediaTestApp, person, type MediaTestApp } from './test-app.ts';
 
 describe('media module', () => {
-  let t: TestApp;
-  let api: MediaApi;
-  const listings = new TestListings();
+  let t: MediaTestApp;
   let photo: Buffer;
 
   beforeAll(async () => {
-    t = await createTestApp({
-      modules: [createMediaModule({ listings, agencyName: async () => 'Agence Dupont', archivedListingRetentionDays: 0 })],
-    });
-    api = t.modules.api<MediaApi>('media');
+    t = await mediaTestApp();
     photo = await phoneJpeg(await scenePhoto({ width: 2000, height: 1200, seed: 21 }));
   });
   afterAll(async () => t?.close());
@@ -31,13 +17,13 @@ describe('media module', () => {
   it('stores an upload, processes it in a job and serves public variants at immutable URLs', async () => {
     const owner = person();
     const listingId = newId();
-    listings.add(listingId, { userId: owner.userId, public: true });
+    t.listings.add(listingId, { userId: owner.userId, public: true });
 
-    const uploaded = await api.upload(owner, { purpose: 'listing_photo', listingId }, photo);
+    const uploaded = await t.api.upload(owner, { purpose: 'listing_photo', listingId }, photo);
     expect(uploaded).toMatchObject({ status: 'processing', contentType: 'image/jpeg', isCover: true, variants: [] });
     await t.drain();
 
-    const ready = await api.get(undefined, uploaded.id);
+    const ready = await t.api.get(undefined, uploaded.id);
     expect(ready.status).toBe('ready');
     expect([ready.width, ready.height]).toEqual([2000, 1200]);
     expect(ready.variants).toHaveLength(9);
@@ -56,5 +42,40 @@ describe('media module', () => {
       const again = await t.app.inject({ method: 'GET', url: v.url!, headers: { 'if-none-match': res.headers.etag as string } });
       expect(again.statusCode).toBe(304);
     }
+    // the original keeps its EXIF but is stored privately, never at a public URL
+    const original = (await t.storedKeys()).filter((k) => k.startsWith('media/originals/'));
+    expect(original).toEqual([`media/originals/${uploaded.id}`]);
+  });
+
+  it('refuses a file whose bytes are not an accepted type, and stores nothing', async () => {
+    const owner = person();
+    const listingId = newId();
+    t.listings.add(listingId, { userId: owner.userId });
+    const keysBefore = await t.storedKeys();
+    const assetsBefore = await t.countAssets();
+
+    const refusals = [
+      Buffer.from('GIF89a\x01\x00\x01\x00 pretending to be photo.jpg'),
+      Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+      Buffer.from('%PDF-1.7 a PDF is an attachment, not a listing photo'),
+    ];
+    for (const bytes of refusals) {
+      const error = await t.api.upload(owner, { purpose: 'listing_photo', listingId }, bytes).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(Problem);
+      expect((error as Problem).status).toBe(415);
+    }
+    // starts like a JPEG, is not one
+    const damaged = await t.api.upload(owner, { purpose: 'avatar' }, Buffer.from('\xff\xd8\xff\xe0 and then nothing', 'latin1')).catch((e: unknown) => e);
+    expect((damaged as Problem).status).toBe(422);
+
+    expect(await t.storedKeys()).toEqual(keysBefore);
+    expect(await t.countAssets()).toBe(assetsBefore);
+  });
+
+  it('refuses uploads to a listing that is not the uploader\'s', async () => {
+    const listingId = newId();
+    t.listings.add(listingId, { userId: newId() });
+    const error = await t.api.upload(person(), { purpose: 'listing_photo', listingId }, photo).catch((e: unknown) => e);
+    expect((error as Problem).status).toBe(404);
   });
 });

@@ -63,12 +63,14 @@ describe('geo routes', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toContain('application/problem+json');
     expect(unknown.json()).toMatchObject({ status: 404, title: 'Not found' });
+    expect(unknown.headers['cache-control']).toBeUndefined();
   });
 
   it('answers the communes of a postal code', async () => {
     const res = await app.inject({ url: '/v1/geo/postal-codes/7000' });
     expect(res.statusCode).toBe(200);
     expect(res.json().items.map((c: { nis: string }) => c.nis)).toEqual(['53053']);
+    expect(res.headers['cache-control']).toBe('public, max-age=86400');
     expect((await app.inject({ url: '/v1/geo/postal-codes/0999' })).statusCode).toBe(400);
     expect((await app.inject({ url: '/v1/geo/postal-codes/1001' })).statusCode).toBe(404);
   });

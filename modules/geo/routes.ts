@@ -10,6 +10,9 @@ import {
   type GeoApi,
 } from './contract.ts';
 
+/** Reference data changes once a year at most: let browsers and CDNs keep it a day. */
+const REFERENCE_CACHE = 'public, max-age=86400';
+
 /** Public read routes: anyone may call them, signed in or not. */
 export function geoRoutes(app: FastifyInstance, geo: GeoApi) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -24,7 +27,8 @@ export function geoRoutes(app: FastifyInstance, geo: GeoApi) {
         response: { 200: communeListSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
+      reply.header('cache-control', REFERENCE_CACHE);
       const { region, province } = request.query;
       const items = geo
         .communes()
@@ -43,9 +47,10 @@ export function geoRoutes(app: FastifyInstance, geo: GeoApi) {
         response: { 200: communeSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const commune = geo.commune(request.params.nis);
       if (!commune) throw notFound(`The commune with NIS code ${request.params.nis}`);
+      reply.header('cache-control', REFERENCE_CACHE);
       return commune;
     },
   );
@@ -60,9 +65,10 @@ export function geoRoutes(app: FastifyInstance, geo: GeoApi) {
         response: { 200: communeListSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const items = geo.communesByPostalCode(request.params.code);
       if (items.length === 0) throw notFound(`The postal code ${request.params.code}`);
+      reply.header('cache-control', REFERENCE_CACHE);
       return { items };
     },
   );

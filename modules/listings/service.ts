@@ -60,15 +60,30 @@ export function createListingsService(deps: ListingsDeps) {
     return result;
   }
 
-  /** Loads the row for a change and checks who may make it; others get a 404, as if it did not exist. */
-  async function lockForChange(trx: Executor, principal: Principal, id: string, expectedVersion: number | undefined) {
-    const row = await store.findListing(trx, id, { forUpdate: true });
+  /**
+   * Who may change the listing is decided before the transaction: the users
+   * and auth modules are asked outside it (on PGlite, one connection, a call
+   * from inside would wait for our own transaction). Others get a 404, as if
+   * the listing did not exist.
+   */
+  async function authorize(principal: Principal, id: string) {
+    const row = await store.findListing(db.kysely, id);
     const access = row ? await accessTo(principal, row, memberships) : 'none';
     if (!row || access === 'none') throw notFound('This listing');
+    return { row, access };
+  }
+
+  /** Locks the row for the change; refuses if its version moved past the one expected or its ownership changed meanwhile. */
+  async function lockForChange(trx: Executor, authorized: { row: store.ListingRow }, expectedVersion: number | undefined) {
+    const row = await store.findListing(trx, authorized.row.id, { forUpdate: true });
+    if (!row) throw notFound('This listing');
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
       throw conflict(`The listing changed since you read it (it is at version ${row.version}, you sent ${expectedVersion}): reload it and apply your change again.`);
     }
-    return { row, access };
+    if (row.owner_id !== authorized.row.owner_id || row.agency_id !== authorized.row.agency_id) {
+      throw conflict('The listing changed hands while you were changing it; reload it and try again.');
+    }
+    return row;
   }
 
   async function requireVerifiedOwner(ownerId: string) {
@@ -240,12 +255,14 @@ export function createListingsService(deps: ListingsDeps) {
       if (patch.version !== undefined && ifMatch !== undefined && patch.version !== ifMatch) {
         throw unprocessable('The body\'s version and the If-Match header disagree; send one of them.');
       }
+      const authorized = await authorize(caller, id);
+      const { access } = authorized;
+      if (patch.agencyId && patch.agencyId !== authorized.row.agency_id) await requireAgencyMember(caller, patch.agencyId);
       return change([id], async (trx) => {
-        const { row, access } = await lockForChange(trx, caller, id, expected);
+        const row = await lockForChange(trx, authorized, expected);
         if (row.status === 'archived' || row.status === 'sold' || row.status === 'rented') {
           throw conflict(`A ${row.status} listing cannot be edited.`);
         }
-        if (patch.agencyId && patch.agencyId !== row.agency_id) await requireAgencyMember(caller, patch.agencyId);
         const current = toView(row);
         const addressMoved =
           patch.address !== undefined &&
@@ -304,8 +321,11 @@ export function createListingsService(deps: ListingsDeps) {
 
     async changeStatus(principal: Principal | undefined, id: string, to: ListingStatus, expectedVersion?: number): Promise<ListingView> {
       const caller = requireRole(principal, 'individual');
+      const authorized = await authorize(caller, id);
+      const { access } = authorized;
+      if (to === 'published' && authorized.row.status === 'draft') await requireVerifiedOwner(authorized.row.owner_id);
       return change([id], async (trx) => {
-        const { row, access } = await lockForChange(trx, caller, id, expectedVersion);
+        const row = await lockForChange(trx, authorized, expectedVersion);
         const refusal = transitionRefusal(row.status, to, row.transaction as 'sale' | 'rent');
         if (refusal) throw conflict(refusal);
         const now = clock.now();
@@ -313,7 +333,6 @@ export function createListingsService(deps: ListingsDeps) {
         if (firstShowing) {
           const refusals = publishRefusals(toView(row));
           if (refusals.length) throw unprocessable(`The listing cannot be published yet: ${refusals.map((r) => r.message).join(' ')}`, refusals);
-          await requireVerifiedOwner(row.owner_id);
         }
         const after = await store.updateListing(trx, id, row.version, {
           status: to,
@@ -334,8 +353,9 @@ export function createListingsService(deps: ListingsDeps) {
     /** Tells buyers the listing is still current; keeps it from expiring. */
     async refresh(principal: Principal | undefined, id: string): Promise<ListingView> {
       const caller = requireRole(principal, 'individual');
+      const authorized = await authorize(caller, id);
       return change([id], async (trx) => {
-        const { row } = await lockForChange(trx, caller, id, undefined);
+        const row = await lockForChange(trx, authorized, undefined);
         if (!isIndexable(row.status)) throw conflict(`Only a published or under-offer listing can be refreshed; this one is ${row.status}.`);
         const now = clock.now();
         const after = (await store.updateListing(trx, id, row.version, { refreshed_at: now, updated_at: now }))!;
@@ -347,8 +367,9 @@ export function createListingsService(deps: ListingsDeps) {
     /** A draft never published is deleted; anything else is archived (its history stays). */
     async remove(principal: Principal | undefined, id: string, expectedVersion?: number): Promise<{ deleted: boolean; listing?: ListingView }> {
       const caller = requireRole(principal, 'individual');
+      const authorized = await authorize(caller, id);
       return change([id], async (trx) => {
-        const { row } = await lockForChange(trx, caller, id, expectedVersion);
+        const row = await lockForChange(trx, authorized, expectedVersion);
         if (row.status === 'draft' && row.published_at === null) {
           await store.deleteListing(trx, id);
           return { deleted: true };

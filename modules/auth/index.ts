@@ -19,6 +19,7 @@ export { MFA_REQUIRED_ROLES, LOCALES } from './contract.ts';
 export { userRegistered, userLogin, userSuspended, userReactivated, userRoleChanged, userDeleted } from './events.ts';
 export { signUpForTest, testVatNumber } from './test-signup.ts';
 export { totpCode } from './totp.ts';
+export { lastLinkToken, lastSmsCode, mailsTo } from './test-mailbox.ts';
 export type { SmsSender } from './sms.ts';
 
 export interface AuthModuleOptions {

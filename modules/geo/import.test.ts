@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { communesFileSchema } from './contract.ts';
-import { importCommunes, loadGeo } from './index.ts';
+import { CommuneImportError, importCommunes, loadGeo } from './index.ts';
 import { dataDir } from './reference.ts';
 
 const fixture = (name: string) => path.join(import.meta.dirname, 'fixtures', name);
@@ -78,6 +78,16 @@ describe('importCommunes', () => {
       }),
     ).toThrow(/bpost-bad-code\.csv line 3: postcode: a Belgian postal code has four digits/);
     expect(readFileSync(out, 'utf8')).toBe(before);
+    try {
+      importCommunes({
+        statbelFile: fixture('statbel-refnis.csv'),
+        bpostFile: fixture('bpost-bad-code.csv'),
+        out,
+      });
+    } catch (error) {
+      expect(error).toBeInstanceOf(CommuneImportError);
+      expect((error as CommuneImportError).problems).toHaveLength(1);
+    }
   });
 
   it('refuses a postal code whose main commune is not in the Statbel list', () => {

@@ -28,12 +28,13 @@ import { communesFileSchema, postalCodeSchema, type Commune, type Region } from 
 import { parseCsv, type CsvRecord } from './csv.ts';
 import { comparableName } from './names.ts';
 import { provinceNisOf } from './province.ts';
+import { dataDir } from './reference.ts';
 
 export interface ImportCommunesOptions {
   statbelFile: string;
   bpostFile: string;
-  /** communes.json to write; its current content supplies the coordinates. */
-  out: string;
+  /** communes.json to write (default: the shipped data/belgium/communes.json); its current content supplies the coordinates. */
+  out?: string;
 }
 
 export interface ImportCommunesResult {
@@ -78,7 +79,8 @@ const bpostRow = z.object({
   main: z.string().trim().min(1, 'the main commune (Hoofdgemeente / Commune principale) is empty'),
 });
 
-export function importCommunes(options: ImportCommunesOptions): ImportCommunesResult {
+export function importCommunes(input: ImportCommunesOptions): ImportCommunesResult {
+  const options = { ...input, out: input.out ?? path.join(dataDir, 'communes.json') };
   const problems: string[] = [];
   const units = readTable(options.statbelFile, ['code', 'fr', 'nl', 'de'], statbelRow, problems);
   const places = readTable(options.bpostFile, ['postcode', 'place', 'main'], bpostRow, problems);

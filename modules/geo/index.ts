@@ -7,7 +7,12 @@ import { geoRoutes } from './routes.ts';
 import { createGeoApi } from './service.ts';
 
 export type { Commune, GeoApi, ProvinceInfo, Region, RegionInfo } from './contract.ts';
-export { importCommunes, type ImportCommunesOptions, type ImportCommunesResult } from './import.ts';
+export {
+  CommuneImportError,
+  importCommunes,
+  type ImportCommunesOptions,
+  type ImportCommunesResult,
+} from './import.ts';
 export { comparableName } from './names.ts';
 
 /**

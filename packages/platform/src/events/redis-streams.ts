@@ -62,15 +62,22 @@ export function createRedisStreamsTransport(options: Options): RedisStreamsTrans
     return state.ready;
   }
 
-  /** Handles one entry for one group; true when it was settled (acknowledged). */
-  async function handleEntry(subscriber: Subscriber, [streamId, fields]: Entry): Promise<boolean> {
+  /**
+   * Handles one entry for one group; true when it was settled (acknowledged).
+   * `fresh`: first delivery of the entry (read with '>'), so no failure is recorded for it.
+   */
+  async function handleEntry(
+    subscriber: Subscriber,
+    [streamId, fields]: Entry,
+    fresh = false,
+  ): Promise<boolean> {
     const group = subscriber.consumer;
     const envelope = fields ? readEntry(fields) : undefined;
     if (!envelope || envelope.name !== subscriber.event.name) {
       await redis.call('XACK', stream, group, streamId);
       return true;
     }
-    const failure = await readFailure(db, group, envelope.id);
+    const failure = fresh ? undefined : await readFailure(db, group, envelope.id);
     if (failure?.dead) {
       await redis.call('XACK', stream, group, streamId);
       return true;
@@ -158,7 +165,7 @@ export function createRedisStreamsTransport(options: Options): RedisStreamsTrans
         '>',
       ),
     );
-    for (const entry of fresh) if (await handleEntry(subscriber, entry)) settled++;
+    for (const entry of fresh) if (await handleEntry(subscriber, entry, true)) settled++;
     return settled > 0 || fresh.length > 0;
   }
 

@@ -36,8 +36,10 @@ export const usersModule: ModuleDefinition<UsersApi> = defineModule<UsersApi>({
       consumer: 'users.erase-person',
       event: userDeleted,
       async handle({ userId }, _envelope, trx: Executor) {
-        const profile = await store.profile(userId);
-        await store.erasePerson(trx as unknown as UsersDb, userId);
+        // inside the consumer's transaction only: PGlite has one connection, held by it
+        const db = trx as unknown as UsersDb;
+        const profile = await store.profile(userId, db);
+        await store.erasePerson(db, userId);
         if (profile?.avatar_key) await ctx.storage.delete(profile.avatar_key);
       },
     };

@@ -49,8 +49,8 @@ export class UsersStore {
     return this.db.transaction().execute(work);
   }
 
-  profile(userId: string) {
-    return this.db.selectFrom('users.profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
+  profile(userId: string, db: UsersExecutor = this.db) {
+    return db.selectFrom('users.profiles').selectAll().where('user_id', '=', userId).executeTakeFirst();
   }
 
   async setAvatar(userId: string, key: string | null, now: Date) {

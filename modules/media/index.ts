@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineModule, type ModuleContext, type ModuleDefinition } from '@immo/platform';
 import type { ListingsApi } from '@immo/listings';
+import type { UsersApi } from '@immo/users';
 import type { ListingAccess } from './access.ts';
 import type { MediaApi } from './contract.ts';
 import type { MediaDeps } from './deps.ts';
@@ -24,7 +25,7 @@ export { DUPLICATE_DHASH_DISTANCE, DUPLICATE_PHASH_DISTANCE } from './processing
 export interface MediaModuleOptions {
   /** Who manages a listing's photos and whether they are public; default: the listings module's API. */
   listings?: ListingAccess;
-  /** The agency's name drawn on large listing photos; default: "Immo" for everyone. */
+  /** The agency's name drawn on large listing photos; default: its legal name from the users module, else "Immo". */
   agencyName?: (agencyId: string) => Promise<string | undefined>;
   /** Days an archived listing's photos are kept (it may come back as a draft); default 90. */
   archivedListingRetentionDays?: number;
@@ -43,7 +44,7 @@ export function createMediaModule(options: MediaModuleOptions = {}): ModuleDefin
         clock: ctx.clock,
         logger: ctx.logger,
         listings: options.listings ?? listingsModuleAccess(ctx),
-        agencyName: options.agencyName ?? (async () => undefined),
+        agencyName: options.agencyName ?? (async (agencyId) => (await optionalModule<UsersApi>(ctx, 'users')?.agency(agencyId))?.legalName),
         archivedListingRetentionDays: options.archivedListingRetentionDays ?? 90,
       };
       const uploads = new Uploads(deps);
@@ -81,13 +82,7 @@ export const mediaModule = createMediaModule();
  * from their events).
  */
 function listingsModuleAccess(ctx: ModuleContext): ListingAccess {
-  const api = (): ListingsApi | undefined => {
-    try {
-      return ctx.module<ListingsApi>('listings');
-    } catch {
-      return undefined;
-    }
-  };
+  const api = () => optionalModule<ListingsApi>(ctx, 'listings');
   return {
     async isOwnerOrAgent(principal, listingId) {
       const listings = api();
@@ -102,4 +97,13 @@ function listingsModuleAccess(ctx: ModuleContext): ListingAccess {
       return known?.status === 'published' || known?.status === 'under_offer';
     },
   };
+}
+
+/** Another module's API when it is loaded in this process, else undefined. */
+function optionalModule<Api>(ctx: ModuleContext, name: string): Api | undefined {
+  try {
+    return ctx.module<Api>(name);
+  } catch {
+    return undefined;
+  }
 }

@@ -84,6 +84,19 @@ export function buildCommunes(
     ]);
   }
 
+  // A shared code is pinned where its own place is.
+  for (const shared of overrides.sharedPostalCodes) {
+    const at = rows.find((r) => r.code === shared.code);
+    if (!at)
+      throw new Error(
+        `postal-code-overrides.json: shared postal code ${shared.code} is not in the reference`,
+      );
+    placesOf.set(shared.nis, [
+      ...(placesOf.get(shared.nis) ?? []),
+      { code: shared.code, place: shared.place, lat: at.lat, lon: at.lon },
+    ]);
+  }
+
   const regionOf = new Map(municipalities.map((m) => [m.nis, m.region]));
   const entries: { nis: string; name: { nl: string; fr: string }; region: Region }[] = [
     ...municipalities

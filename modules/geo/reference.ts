@@ -77,6 +77,13 @@ export type MergersFile = z.infer<typeof mergersFileSchema>;
 export const postalOverridesSchema = z.object({
   note: z.string(),
   places: z.array(z.object({ code: z.string(), place: z.string(), nis: z.string(), commune: z.string() })),
+  /**
+   * Postal codes that also serve part of another commune than the one their
+   * places are in (bpost lists one place per code and commune only).
+   */
+  sharedPostalCodes: z.array(
+    z.object({ code: z.string(), place: z.string(), nis: z.string(), note: z.string() }),
+  ),
   /** Places whose coordinates point at a homonym elsewhere, too near to be caught by distance. */
   wrongCoordinates: z.array(z.object({ code: z.string(), place: z.string(), note: z.string() })),
   /** Main postal codes the 2020 reference gives wrongly (a neighbour's code). */

@@ -7,7 +7,7 @@ describe('loadGeo', () => {
   it('finds a commune by NIS code and by postal code', () => {
     expect(geo.commune('21009')?.name).toEqual({ fr: 'Ixelles', nl: 'Elsene' });
     expect(geo.commune('00000')).toBeUndefined();
-    expect(geo.communesByPostalCode('1050').map((c) => c.nis)).toEqual(['21009']);
+    expect(geo.communesByPostalCode('1050').map((c) => c.nis)).toEqual(['21004', '21009']); // avenue Louise is Bruxelles
     expect(geo.communesByPostalCode('9031').map((c) => c.name.nl)).toEqual(['Gent']);
     expect(geo.communesByPostalCode('0000')).toEqual([]);
   });
@@ -15,6 +15,8 @@ describe('loadGeo', () => {
   it('tells whether a postal code belongs to a commune', () => {
     expect(geo.postalCodeBelongs('4000', '62063')).toBe(true);
     expect(geo.postalCodeBelongs('1000', '62063')).toBe(false);
+    expect(geo.postalCodeBelongs('1040', '21004')).toBe(true); // European quarter
+    expect(geo.postalCodeBelongs('1040', '21009')).toBe(false);
     expect(geo.postalCodeBelongs('2070', '46030')).toBe(true); // Zwijndrecht, merged into Beveren-Kruibeke-Zwijndrecht
     expect(geo.postalCodeBelongs('2070', '11056')).toBe(false); // the old Zwijndrecht is gone
     expect(geo.postalCodeBelongs('2600', '11002')).toBe(true); // Berchem is a district of Antwerpen

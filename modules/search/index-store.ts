@@ -97,39 +97,41 @@ export async function syncCommuneTerms(trx: Executor, communes: readonly Commune
   const expected = communes.reduce((n, c) => n + new Set([c.name.fr, c.name.nl, c.name.de].filter(Boolean)).size, 0);
   if (rows[0]?.n === expected) return;
   await sql`delete from search.suggest_terms where kind in ('commune', 'postal_code')`.execute(trx);
-  const values = [];
+  const terms: { kind: string; label: string; lang: string | null; nis: string; code: string | null; weight: number }[] = [];
   for (const c of communes) {
     // bigger places have more postal codes: a rough, public stand-in for population
     const weight = new Set(c.postalCodes.map((p) => p.code)).size;
-    const names = new Map<string, string>();
+    const names = new Set<string>();
     for (const lang of ['fr', 'nl', 'de'] as const) {
       const name = c.name[lang];
-      if (name && ![...names.values()].includes(name)) names.set(lang, name);
+      if (name && !names.has(name)) terms.push({ kind: 'commune', label: name, lang, nis: c.nis, code: null, weight });
+      if (name) names.add(name);
     }
-    for (const [lang, name] of names) values.push(sql`('commune', ${name}, search.fold_name(${name}), ${lang}, ${c.nis}, null, ${weight})`);
-    for (const code of new Set(c.postalCodes.map((p) => p.code))) {
-      values.push(sql`('postal_code', ${code}, ${code}, null, ${c.nis}, ${code}, ${weight})`);
-    }
+    for (const code of new Set(c.postalCodes.map((p) => p.code))) terms.push({ kind: 'postal_code', label: code, lang: null, nis: c.nis, code, weight });
   }
-  for (let i = 0; i < values.length; i += 500) {
-    await sql`insert into search.suggest_terms (kind, label, folded, lang, commune_nis, postal_code, weight)
-      values ${sql.join(values.slice(i, i + 500))} on conflict do nothing`.execute(trx);
-  }
+  // one statement over arrays: a few thousand rows in one round trip
+  await sql`insert into search.suggest_terms (kind, label, folded, lang, commune_nis, postal_code, weight)
+    select kind, label, search.fold_name(label), lang, nis, code, weight
+    from unnest(${terms.map((t) => t.kind)}::text[], ${terms.map((t) => t.label)}::text[], ${terms.map((t) => t.lang)}::text[],
+                ${terms.map((t) => t.nis)}::text[], ${terms.map((t) => t.code)}::text[], ${terms.map((t) => t.weight)}::int[])
+      as t(kind, label, lang, nis, code, weight)
+    on conflict do nothing`.execute(trx);
   await recountSuggestTerms(trx);
 }
 
 /** Recomputes every listing count from the index (after a bulk load or a reindex). */
 export async function recountSuggestTerms(trx: Executor) {
-  await sql`update search.suggest_terms t set listing_count = coalesce(c.n, 0)
-    from search.suggest_terms t2 left join (
-      select commune_nis, count(*)::int as n from search.listings group by commune_nis
-    ) c on c.commune_nis = t2.commune_nis
-    where t.id = t2.id and t.kind = 'commune'`.execute(trx);
-  await sql`update search.suggest_terms t set listing_count = coalesce(c.n, 0)
-    from search.suggest_terms t2 left join (
-      select commune_nis, postal_code, count(*)::int as n from search.listings group by commune_nis, postal_code
-    ) c on c.commune_nis = t2.commune_nis and c.postal_code = t2.postal_code
-    where t.id = t2.id and t.kind = 'postal_code'`.execute(trx);
+  await sql`update search.suggest_terms t set listing_count = c.n
+    from (select commune_nis, count(*)::int as n from search.listings group by commune_nis) c
+    where t.kind = 'commune' and t.commune_nis = c.commune_nis and t.listing_count <> c.n`.execute(trx);
+  await sql`update search.suggest_terms t set listing_count = c.n
+    from (select commune_nis, postal_code, count(*)::int as n from search.listings group by commune_nis, postal_code) c
+    where t.kind = 'postal_code' and t.commune_nis = c.commune_nis and t.postal_code = c.postal_code and t.listing_count <> c.n`.execute(trx);
+  // terms of places with no listing left
+  await sql`update search.suggest_terms t set listing_count = 0
+    where kind in ('commune', 'postal_code') and listing_count <> 0
+      and not exists (select 1 from search.listings l where l.commune_nis = t.commune_nis
+        and (t.kind = 'commune' or l.postal_code = t.postal_code))`.execute(trx);
   await sql`delete from search.suggest_terms where kind = 'street'`.execute(trx);
   await sql`insert into search.suggest_terms (kind, label, folded, commune_nis, postal_code, listing_count)
     select 'street', min(street), search.fold_name(street), commune_nis, postal_code, count(*)::int

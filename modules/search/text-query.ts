@@ -40,24 +40,28 @@ async function lexemesOf(db: Executor, words: string[]): Promise<Map<string, Lex
 }
 
 /**
- * Words that are no vocabulary word but are close to a commune name
- * ("Ixels", "Luick", "Schaarbeek") become that commune: trigram candidates
- * from the short `suggest_terms` table, confirmed by an edit distance.
+ * Words that are no vocabulary word, found in no listing, but close to a
+ * commune name ("Schaerbek", "Charleroy", "Anderlect") become that commune:
+ * trigram candidates from the short `suggest_terms` table, confirmed by an
+ * edit distance (1, or 2 from six letters).
  */
 export async function resolveMisspeltCommunes(db: Executor, words: QueryWords, geo: GeoApi): Promise<QueryWords> {
-  const candidates = words.groups.filter((g) => g.variants.length === 1 && g.word.length >= 4).map((g) => g.word);
-  if (candidates.length === 0) return words;
+  const unknown = words.groups.filter((g) => g.variants.length === 1 && g.word.length >= 4).map((g) => g.word);
+  if (unknown.length === 0) return words;
+  // only a word that no listing contains is taken for a misspelt commune
   const { rows } = await sql<{ w: string; folded: string; commune_nis: string }>`
     select w, t.folded, t.commune_nis
-    from unnest(${candidates}::text[]) as w
+    from unnest(${unknown}::text[]) as w
     cross join lateral (
       select folded, commune_nis from search.suggest_terms
       where kind = 'commune' and folded % w
       order by similarity(folded, w) desc, weight desc limit 3
-    ) t`.execute(db);
+    ) t
+    where not exists (select 1 from search.listings
+      where doc @@ (plainto_tsquery('french', w) || plainto_tsquery('dutch', w) || plainto_tsquery('simple', w)))`.execute(db);
   const found = new Map<string, string[]>();
   for (const row of rows) {
-    const allowed = row.w.length >= 8 ? 2 : 1;
+    const allowed = row.w.length >= 6 ? 2 : 1;
     const name = row.folded;
     if (editDistance(row.w, name, allowed) > allowed) continue;
     const list = found.get(row.w) ?? [];

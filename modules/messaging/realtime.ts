@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import type { Server, Socket } from 'socket.io';
+import { Problem, type Logger, type Principal } from '@immo/platform';
+import type { MessagingService, LiveFeed } from './service.ts';
+import { sendInput } from './contract.ts';
+
+// Socket.IO protocol of messaging on /ws. The socket server (see
+// @immo/notifications/socket-server) has already authenticated the socket
+// (socket.data.principal) and joined it to `user:<id>` and `agency:<id>`.
+//
+// client → server                         server → client
+//   message:send {…SendInput} (ack)         message:new MessageView
+//   message:read {conversationId,messageId}  message:read {conversationId,userId,side,messageId}
+//   message:delivered {…same}                message:delivered {…same}
+//   typing {conversationId, typing}          typing {conversationId,userId,typing}
+//   presence:get {conversationId} (ack)      presence {userId, online}
+//   sync {lastId} (ack)                      conversation:new {conversationId}
+//
+// Reconnection: put the last message id the client holds in the handshake
+// (`auth.lastMessageId`, kept up to date by the client); on connecting, the
+// server sends every message after it as `message:new`, once, in order.
+
+export const conversationRoom = (id: string) => `conversation:${id}`;
+export const userRoom = (id: string) => `user:${id}`;
+export const agencyRoom = (id: string) => `agency:${id}`;
+
+const receiptInput = z.object({ conversationId: z.uuid(), messageId: z.uuid() });
+const typingInput = z.object({ conversationId: z.uuid(), typing: z.boolean() });
+const syncInput = z.object({ lastId: z.uuid() });
+const conversationInput = z.object({ conversationId: z.uuid() });
+
+type Ack = (reply: unknown) => void;
+
+/** Turns any failure into a reply the client can read (problem+json shape). */
+function failure(error: unknown) {
+  if (error instanceof Problem) return { ok: false, error: error.toBody() };
+  if (error instanceof z.ZodError) return { ok: false, error: { status: 400, title: 'Invalid request', detail: z.prettifyError(error) } };
+  return { ok: false, error: { status: 500, title: 'Internal error', detail: 'Something went wrong on our side.' } };
+}
+
+export function messagingRealtime(io: Server, service: MessagingService, logger: Logger): LiveFeed {
+  const principalOf = (socket: Socket) => socket.data.principal as Principal;
+
+  const handle = <T extends z.ZodType>(socket: Socket, event: string, schema: T, run: (input: z.infer<T>, principal: Principal) => Promise<unknown>) => {
+    socket.on(event, async (payload: unknown, ack?: Ack) => {
+      try {
+        const result = await run(schema.parse(payload), principalOf(socket));
+        if (typeof ack === 'function') ack({ ok: true, ...(result as object) });
+      } catch (error) {
+        if (!(error instanceof Problem) && !(error instanceof z.ZodError)) logger.error({ err: error, event }, 'socket handler failed');
+        if (typeof ack === 'function') ack(failure(error));
+      }
+    });
+  };
+
+  io.on('connection', async (socket) => {
+    const principal = principalOf(socket);
+    if (!principal) return;
+    // handlers first, so nothing the client sends while we join rooms is lost
+    handle(socket, 'message:send', sendInput, async (input, p) => service.send(p, input));
+    handle(socket, 'message:read', receiptInput, (input, p) => service.markRead(p, input.conversationId, input.messageId));
+    handle(socket, 'message:delivered', receiptInput, (input, p) => service.markDelivered(p, input.conversationId, input.messageId));
+    handle(socket, 'sync', syncInput, async (input, p) => ({ messages: await service.missedSince(p, input.lastId) }));
+    handle(socket, 'typing', typingInput, async (input, p) => {
+      if (!socket.rooms.has(conversationRoom(input.conversationId))) return;
+      socket.to(conversationRoom(input.conversationId)).emit('typing', { conversationId: input.conversationId, userId: p.userId, typing: input.typing });
+    });
+    handle(socket, 'presence:get', conversationInput, async (input, p) => {
+      const { row } = await service.conversation(p, input.conversationId);
+      const ids = [row.seeker_id, row.owner_id].filter((x): x is string => !!x && x !== p.userId);
+      const online: Record<string, boolean> = {};
+      for (const id of ids) online[id] = (await io.in(userRoom(id)).fetchSockets()).length > 0;
+      return { online };
+    });
+    // presence: the last socket of a person going away tells the conversations they are in
+    socket.on('disconnecting', async () => {
+      const rooms = [...socket.rooms].filter((room) => room.startsWith('conversation:'));
+      try {
+        const others = (await io.in(userRoom(principal.userId)).fetchSockets()).filter((s) => s.id !== socket.id);
+        if (others.length === 0 && rooms.length) io.to(rooms).emit('presence', { userId: principal.userId, online: false });
+      } catch (error) {
+        logger.warn({ err: error }, 'presence update failed');
+      }
+    });
+
+    try {
+      const rooms = (await service.conversationIdsOf(principal)).map(conversationRoom);
+      if (rooms.length) {
+        socket.join(rooms);
+        socket.to(rooms).emit('presence', { userId: principal.userId, online: true });
+      }
+      const lastId = syncInput.safeParse({ lastId: socket.handshake.auth?.lastMessageId });
+      if (lastId.success) {
+        for (const message of await service.missedSince(principal, lastId.data.lastId)) socket.emit('message:new', message);
+      }
+      socket.emit('ready', { conversations: rooms.length });
+    } catch (error) {
+      logger.error({ err: error }, 'socket setup failed');
+      socket.disconnect(true);
+    }
+  });
+
+  return {
+    async messageSent(conversation, message, created) {
+      const room = conversationRoom(conversation.id);
+      if (created) {
+        // a new conversation: every socket of both sides joins its room (on every node, through the adapter)
+        const targets = [conversation.seeker_id && userRoom(conversation.seeker_id), conversation.owner_id && userRoom(conversation.owner_id), conversation.agency_id && agencyRoom(conversation.agency_id)].filter((x): x is string => !!x);
+        io.in(targets).socketsJoin(room);
+        io.to(targets).emit('conversation:new', { conversationId: conversation.id });
+      }
+      io.to(room).emit('message:new', message);
+    },
+    receipt(conversationId, receipt) {
+      io.to(conversationRoom(conversationId)).emit(`message:${receipt.kind}`, { conversationId, ...receipt });
+    },
+  };
+}

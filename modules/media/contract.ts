@@ -139,6 +139,10 @@ export type SimilarPhoto = z.infer<typeof similarPhotoSchema>;
 export interface MediaApi {
   /** Stores an upload after checking its type by magic bytes; processing follows in a job. */
   upload(principal: Principal, target: UploadTarget, file: Buffer): Promise<MediaAsset>;
+  /** Direct upload (S3): a pending asset and a 15-minute pre-signed PUT URL. */
+  startDirectUpload(principal: Principal, input: DirectUploadInput): Promise<DirectUpload>;
+  /** After the PUT: checks the object like an upload (a refused one is deleted) and starts processing. */
+  completeDirectUpload(principal: Principal, assetId: string): Promise<MediaAsset>;
   get(principal: Principal | undefined, assetId: string): Promise<MediaAsset>;
   /** Ready photos of a listing in display order, cover first (all of them, with their state, for its managers). */
   listingPhotos(principal: Principal | undefined, listingId: string): Promise<MediaAsset[]>;

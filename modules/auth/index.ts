@@ -13,6 +13,8 @@ import { AuthServices } from './services.ts';
 import { authRoutes } from './routes.ts';
 import { registerForTests } from './test-signup.ts';
 import { authJobs, authSchedules } from './jobs.ts';
+import { parseSocialProviders, SocialLogin } from './social-login.ts';
+import { socialRoutes } from './social-routes.ts';
 
 export type { Account, AuthApi, ClaimsProvider, Locale } from './contract.ts';
 export { MFA_REQUIRED_ROLES, LOCALES } from './contract.ts';
@@ -61,6 +63,9 @@ export function createAuthModule(options: AuthModuleOptions = {}): ModuleDefinit
         publicUrl,
       });
 
+      // plain-http issuers are for local providers in development and tests only
+      const social = new SocialLogin(services.deps, services.logins, parseSocialProviders(config.AUTH_OIDC_PROVIDERS), config.NODE_ENV !== 'production');
+
       const api: AuthApi = {
         async getAccount(userId) {
           const row = await store.accountById(userId);
@@ -85,6 +90,7 @@ export function createAuthModule(options: AuthModuleOptions = {}): ModuleDefinit
         routes(app) {
           registerForTests(app, services);
           authRoutes(app, services);
+          socialRoutes(app, social, config.PUBLIC_URL?.replace(/\/$/, ''));
         },
         async authenticate(request: FastifyRequest): Promise<Principal | undefined> {
           const header = request.headers.authorization;

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
+import { createTestApp, type TestApp } from '@immo/server/testing';
+import { authModule } from './index.ts';
+
+// A real OpenID provider (oidc-provider) on a local port, with its development
+// login and consent pages, driven like a browser would: no mock on either side.
+const PUBLIC_URL = 'http://immo.test';
+const REDIRECT = `${PUBLIC_URL}/v1/auth/social/acme/callback`;
+const people: Record<string, { email: string; email_verified: boolean; name: string }> = {
+  'sub-lucie': { email: 'lucie@example.be', email_verified: true, name: 'Lucie Lambert' },
+  'sub-unverified': { email: 'owner@example.be', email_verified: false, name: 'Someone' },
+  'sub-owner': { email: 'owner@example.be', email_verified: true, name: 'Real Owner' },
+};
+
+let server: Server;
+let issuer: string;
+let t: TestApp;
+
+beforeAll(async () => {
+  server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const provider = new Provider(issuer, {
+    clients: [{ client_id: 'immo', client_secret: 'immo-test-secret', redirect_uris: [REDIRECT], token_endpoint_auth_method: 'client_secret_post' }],
+    claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+    findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub, ...people[sub] }) }),
+    cookies: { keys: ['test-cookie-key'] },
+    pkce: { required: () => true },
+  });
+  server.on('request', provider.callback());
+  t = await createTestApp({
+    modules: [authModule],
+    env: { PUBLIC_URL, AUTH_OIDC_PROVIDERS: JSON.stringify([{ name: 'acme', issuer, clientId: 'immo', clientSecret: 'immo-test-secret' }]) },
+  });
+});
+afterAll(async () => {
+  await t?.close();
+  server?.close();
+});
+
+/** Starts at our /start, logs in at the provider as `sub`, consents, and returns our callback's answer. */
+async function signInWithProvider(sub: string, tamper?: (callback: URL) => void) {
+  const start = await t.app.inject({ method: 'GET', url: '/v1/auth/social/acme/start' });
+  expect(start.statusCode).toBe(302);
+  const stateCookie = String(start.headers['set-cookie']).split(';')[0]!;
+  const authorize = new URL(start.headers.location as string);
+  expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authorize.searchParams.get('nonce')).toBeTruthy();
+
+  const jar = new Map<string, string>();
+  const remember = (res: Response) => {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [k, ...v] = pair!.split('=');
+      jar.set(k!, v.join('='));
+    }
+  };
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  let url = authorize.href;
+  for (let hop = 0; hop < 12; hop++) {
+    if (url.startsWith(REDIRECT)) {
+      const callback = new URL(url);
+      tamper?.(callback);
+      return t.app.inject({ method: 'GET', url: `${callback.pathname}${callback.search}`, headers: { cookie: stateCookie } });
+    }
+    const res = await fetch(url, { redirect: 'manual', headers: { cookie: cookie() } });
+    remember(res);
+    if (res.status >= 300 && res.status < 400) {
+      url = new URL(res.headers.get('location')!, url).href;
+      continue;
+    }
+    const html = await res.text();
+    const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
+    const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
+    if (!prompt || !action) throw new Error(`unexpected provider page: ${html.slice(0, 300)}`);
+    const form = new URLSearchParams(prompt === 'login' ? { prompt, login: sub, password: 'any' } : { prompt });
+    const posted = await fetch(new URL(action, url), { method: 'POST', redirect: 'manual', body: form, headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' } });
+    remember(posted);
+    url = new URL(posted.headers.get('location')!, url).href;
+  }
+  throw new Error('the provider never redirected back');
+}
+
+describe('social sign-in through a real OpenID provider', () => {
+  it('creates an account from a verified e-mail, then signs the same identity in again', async () => {
+    const first = await signInWithProvider('sub-lucie');
+    expect(first.statusCode, first.body).toBe(200);
+    const tokens = first.json();
+    const me = (await t.app.inject({ method: 'GET', url: '/v1/auth/me', headers: { authorization: `Bearer ${tokens.accessToken}` } })).json();
+    expect(me.account).toMatchObject({ email: 'lucie@example.be', emailVerified: true, displayName: 'Lucie Lambert', role: 'individual' });
+    expect(me.identities).toEqual([{ provider: 'acme', linkedAt: expect.any(String) }]);
+
+    const again = await signInWithProvider('sub-lucie');
+    expect(again.json().userId).toBe(tokens.userId);
+  });
+
+  it('links to an existing account only on a verified e-mail, and drops an unproven password', async () => {
+    await t.app.inject({ method: 'POST', url: '/v1/auth/register', payload: { email: 'owner@example.be', password: 'Squatted-address-2026' } });
+    const unverified = await signInWithProvider('sub-unverified');
+    expect(unverified.statusCode).toBe(422);
+
+    const linked = await signInWithProvider('sub-owner');
+    expect(linked.statusCode).toBe(200);
+    // whoever registered the address without proving it can no longer use that password
+    const squatter = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: 'owner@example.be', password: 'Squatted-address-2026' } });
+    expect(squatter.statusCode).toBe(401);
+  });
+
+  it('refuses a callback without the browser’s state cookie or with a forged state', async () => {
+    const forged = await signInWithProvider('sub-lucie', (callback) => callback.searchParams.set('state', 'forged-state'));
+    expect(forged.statusCode).toBe(401);
+    const start = await t.app.inject({ method: 'GET', url: '/v1/auth/social/acme/start' });
+    const state = new URL(start.headers.location as string).searchParams.get('state');
+    const noCookie = await t.app.inject({ method: 'GET', url: `/v1/auth/social/acme/callback?code=abc&state=${state}` });
+    expect(noCookie.statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/v1/auth/social/nope/start' })).statusCode).toBe(404);
+  });
+});

@@ -185,7 +185,8 @@ export function createListingsService(deps: ListingsDeps) {
   }
 
   const service = {
-    async create(principal: Principal | undefined, input: CreateListingInput): Promise<ListingView> {
+    /** `options.id`: the demo seed's stable ids; routes never pass it. */
+    async create(principal: Principal | undefined, input: CreateListingInput, options: { id?: string } = {}): Promise<ListingView> {
       const caller = requireRole(principal, 'individual');
       const command = createListingInput.parse(input);
       if (command.agencyId) await requireAgencyMember(caller, command.agencyId);
@@ -217,7 +218,7 @@ export function createListingsService(deps: ListingsDeps) {
       };
       const now = clock.now();
       const placement = checkListing(fields, geo, now);
-      const id = newId();
+      const id = options.id ?? newId();
       const row: store.NewListingRow = {
         id,
         version: 1,

@@ -98,6 +98,34 @@ describe('event bus (outbox, local transport)', () => {
     await until(async () => (await applied(db, 'search.index')).length === 1, 10_000);
   });
 
+  it('delivers each event once per consumer when two dispatchers share the outbox', async () => {
+    const a = bus({ batchSize: 5 });
+    const b = bus({ batchSize: 5 });
+    for (const events of [a, b]) {
+      events.subscribe(recorder('search.index'));
+      events.subscribe(recorder('alerts.match'));
+    }
+    for (let i = 0; i < 40; i++)
+      await a.publish(db.kysely, listingPublished, {
+        listingId: `l-${String(i).padStart(2, '0')}`,
+        price: 1,
+      });
+    await Promise.all([a.start(), b.start()]);
+    const expected = Array.from({ length: 40 }, (_, i) => ({
+      listing_id: `l-${String(i).padStart(2, '0')}`,
+      n: 1,
+    }));
+    await until(
+      async () =>
+        (await applied(db, 'alerts.match')).length === 40 &&
+        (await applied(db, 'search.index')).length === 40,
+      20_000,
+    );
+    await Promise.all([a.stop(), b.stop()]);
+    expect(await applied(db, 'search.index')).toEqual(expected);
+    expect(await applied(db, 'alerts.match')).toEqual(expected);
+  });
+
   it('refuses an invalid payload at publish, naming the event', async () => {
     const events = bus();
     await expect(

@@ -80,6 +80,10 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<PGliteDat
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server ends (restart, failover, a test's DROP DATABASE
+  // ... WITH (FORCE)) is dropped by the pool; without a listener pg-pool rethrows
+  // it as an uncaught exception that kills the process.
+  pool.on('error', () => {});
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
   await sql.raw(EXTENSIONS_SQL).execute(kysely);

@@ -21,6 +21,8 @@ export { processPhoto, VARIANT_WIDTHS, VARIANT_FORMATS, type ProcessedPhoto, typ
 export { detectType, type DetectedType } from './magic-bytes.ts';
 export { hammingDistance } from './perceptual-hash.ts';
 export { DUPLICATE_DHASH_DISTANCE, DUPLICATE_PHASH_DISTANCE } from './processing.ts';
+/** Made-up photos (seeded scenes with grain, phone-style EXIF) for tests and bench/media.ts. */
+export { scenePhoto, phoneJpeg, exifHasGps } from './test-photos.ts';
 
 export interface MediaModuleOptions {
   /** Who manages a listing's photos and whether they are public; default: the listings module's API. */

@@ -231,6 +231,31 @@ describe('job queue', () => {
     expect(rows[0]).toEqual({ status: 'done', attempts: 2 });
   });
 
+  it('keeps the lease of a long job alive, so another worker does not run it too', async () => {
+    const runs: string[] = [];
+    const slow = (worker: string): JobDefinition<typeof photoPayload> => ({
+      name: 'media.process-video',
+      schema: photoPayload,
+      async handle() {
+        runs.push(worker);
+        await new Promise((resolve) => setTimeout(resolve, 900));
+      },
+    });
+    const a = queue({ workerId: 'a', leaseMs: 300, pollIntervalMs: 20 });
+    const b = queue({ workerId: 'b', leaseMs: 300, pollIntervalMs: 20 });
+    a.define(slow('a'));
+    b.define(slow('b'));
+    await a.enqueue(db.kysely, 'media.process-video', { photoId: 'v-1' });
+    await a.start();
+    await until(async () => runs.length === 1, 10_000);
+    await b.start();
+    await until(async () => {
+      const { rows } = await sql<{ status: string }>`select status from platform.jobs`.execute(db.kysely);
+      return rows[0]!.status === 'done';
+    }, 10_000);
+    expect(runs).toEqual(['a']);
+  });
+
   it('stops only after the running jobs have finished', async () => {
     let finished = false;
     const jobs = queue();

@@ -6,7 +6,7 @@ import type { UsersApi } from '@immo/users';
 import type { ListingAccess } from './access.ts';
 import type { MediaApi } from './contract.ts';
 import type { MediaDeps } from './deps.ts';
-import { mediaJobs } from './jobs.ts';
+import { mediaJobs, mediaSchedules } from './jobs.ts';
 import { Processing } from './processing.ts';
 import { mediaRoutes } from './routes.ts';
 import { MediaService } from './service.ts';
@@ -72,6 +72,7 @@ export function createMediaModule(options: MediaModuleOptions = {}): ModuleDefin
         routes: (app) => mediaRoutes(app, { uploads, media, storage: ctx.storage }),
         subscribers: mediaSubscribers(media),
         jobs: mediaJobs(processing, media),
+        schedules: mediaSchedules,
         exportPersonalData: (userId) => media.exportPersonalData(userId),
       };
     },

@@ -2,3 +2,4 @@
 export const PROCESS_PHOTO = 'media.process-photo';
 export const DELETE_OBJECTS = 'media.delete-objects';
 export const ERASE_ARCHIVED_LISTING = 'media.erase-archived-listing';
+export const SWEEP_ABANDONED_UPLOADS = 'media.sweep-abandoned-uploads';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { JobDefinition } from '@immo/platform';
-import { DELETE_OBJECTS, ERASE_ARCHIVED_LISTING, PROCESS_PHOTO } from './job-names.ts';
+import type { JobDefinition, Schedule } from '@immo/platform';
+import { DELETE_OBJECTS, ERASE_ARCHIVED_LISTING, PROCESS_PHOTO, SWEEP_ABANDONED_UPLOADS } from './job-names.ts';
 import type { Processing } from './processing.ts';
 import type { MediaService } from './service.ts';
 
@@ -22,5 +22,12 @@ export function mediaJobs(processing: Processing, service: MediaService): JobDef
     schema: z.object({ listingId: z.string(), version: z.number().int() }),
     handle: ({ listingId, version }) => service.eraseArchivedListing(listingId, version),
   };
-  return [processPhoto, deleteObjects, eraseArchived] as JobDefinition[];
+  const sweep: JobDefinition<z.ZodObject<Record<string, never>>> = {
+    name: SWEEP_ABANDONED_UPLOADS,
+    schema: z.object({}),
+    handle: async () => void (await service.sweepAbandonedUploads()),
+  };
+  return [processPhoto, deleteObjects, eraseArchived, sweep] as JobDefinition[];
 }
+
+export const mediaSchedules: Schedule[] = [{ name: 'media.sweep-abandoned-uploads.hourly', cron: '17 * * * *', job: SWEEP_ABANDONED_UPLOADS, payload: {} }];

@@ -58,6 +58,8 @@ describe('media module', () => {
       Buffer.from('GIF89a\x01\x00\x01\x00 pretending to be photo.jpg'),
       Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
       Buffer.from('%PDF-1.7 a PDF is an attachment, not a listing photo'),
+      // HEIC is recognised, but cannot be decoded here: the owner is told to export a JPEG
+      Buffer.concat([Buffer.from([0, 0, 0, 0x18]), Buffer.from('ftypheic\0\0\0\0mif1heic'), Buffer.alloc(64)]),
     ];
     for (const bytes of refusals) {
       const error = await t.api.upload(owner, { purpose: 'listing_photo', listingId }, bytes).catch((e: unknown) => e);
@@ -70,6 +72,31 @@ describe('media module', () => {
 
     expect(await t.storedKeys()).toEqual(keysBefore);
     expect(await t.countAssets()).toBe(assetsBefore);
+  });
+
+  it('marks a photo that cannot be decoded as failed, with a sentence for the owner', async () => {
+    const owner = person();
+    const truncated = photo.subarray(0, Math.floor(photo.length / 3));
+    const uploaded = await t.api.upload(owner, { purpose: 'avatar' }, truncated);
+    expect(uploaded.status).toBe('processing');
+    await t.drain();
+    const failed = await t.api.get(owner, uploaded.id);
+    expect(failed).toMatchObject({ status: 'failed', variants: [] });
+    expect(failed.failure).toMatch(/could not be decoded/);
+  });
+
+  it('sweeps direct uploads that were announced and never completed', async () => {
+    const owner = person();
+    const pending = await t.platform.db.kysely
+      .insertInto('media.assets')
+      .values({ id: newId(), purpose: 'avatar', visibility: 'public', owner_user_id: owner.userId, status: 'awaiting_upload', content_type: 'image/jpeg', byte_size: 1000, original_key: 'media/originals/abandoned', created_at: new Date(Date.now() - 2 * 86_400_000) })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await t.platform.storage.put('media/originals/abandoned', Buffer.from('half a PUT'));
+    await t.platform.db.kysely.transaction().execute((trx) => t.platform.jobs.enqueue(trx, 'media.sweep-abandoned-uploads', {}));
+    await t.drain();
+    await expect(t.api.get(owner, pending.id)).rejects.toMatchObject({ status: 404 });
+    expect(await t.platform.storage.head('media/originals/abandoned')).toBeUndefined();
   });
 
   it('refuses uploads to a listing that is not the uploader\'s', async () => {

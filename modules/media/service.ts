@@ -5,6 +5,7 @@ import type { MediaDeps } from './deps.ts';
 import { DELETE_OBJECTS, ERASE_ARCHIVED_LISTING } from './job-names.ts';
 import { isHashBits } from './perceptual-hash.ts';
 import {
+  abandonedUploadIds,
   assetIdsWhere,
   deleteAssets,
   findAsset,
@@ -116,6 +117,12 @@ export class MediaService {
     const keys = await deleteAssets(trx, ids);
     if (keys.length > 0) await this.deps.jobs.enqueue(trx, DELETE_OBJECTS, { keys });
     return ids.length;
+  }
+
+  /** Direct uploads announced a day ago and never completed: their pending rows and any object PUT meanwhile go. */
+  async sweepAbandonedUploads(): Promise<number> {
+    const before = new Date(this.deps.clock.now().getTime() - DAY_MS);
+    return this.db.transaction().execute(async (trx) => this.erase(trx, await abandonedUploadIds(trx, before)));
   }
 
   /** Deletes the objects no asset uses any more (content-addressed variants can be shared). */

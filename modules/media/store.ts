@@ -232,6 +232,19 @@ export async function assetIdsWhere(
   return (await query.execute()).map((r) => r.id);
 }
 
+/** Direct uploads announced before `before` and never completed. */
+export async function abandonedUploadIds(executor: Executor, before: Date, limit = 500): Promise<string[]> {
+  const rows = await on(executor)
+    .selectFrom('media.assets')
+    .select('id')
+    .where('status', '=', 'awaiting_upload')
+    .where('created_at', '<', before)
+    .orderBy('created_at')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 /** An agency's photos outlive the agent who uploaded them; the agent's id does not. */
 export async function forgetUploader(executor: Executor, userId: string): Promise<void> {
   await on(executor).updateTable('media.assets').set({ owner_user_id: null }).where('owner_user_id', '=', userId).execute();

@@ -14,6 +14,9 @@ export * from './contract.ts';
 export { listingPublished, listingUpdated, listingPriceChanged, listingArchived } from './events.ts';
 export { EXPIRE_STALE_JOB } from './jobs.ts';
 export { EXPIRY_DAYS } from './service.ts';
+// demo data: `immo seed --listings N --seed S` and the search benchmark
+export { seedListings, generateListings, generateDemoListings, bulkInsertListings, demoPeople, SeededRandom } from './seed.ts';
+export type { SeedListingsOptions, SeedResult, GenerateOptions, DemoListing, DemoPeople } from './seed.ts';
 
 export const listingsModule: ModuleDefinition<ListingsApi> = defineModule<ListingsApi>({
   name: 'listings',

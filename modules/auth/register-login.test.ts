@@ -54,4 +54,31 @@ describe('register and sign in', () => {
     const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined, instance: undefined });
     expect(strip(unknown.json())).toEqual(strip(wrong.json()));
   });
+
+  it('spends the same argon2 work on an unknown e-mail as on a wrong password', async () => {
+    const time = async (email: string) => {
+      const samples: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        clock.advance(20 * 60_000); // past any throttling delay: measure the check itself
+        const t0 = performance.now();
+        const res = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email, password: 'Appartement-Namur-9' }, remoteAddress: `172.16.${i}.${email.length}` });
+        samples.push(performance.now() - t0);
+        expect(res.statusCode).toBe(401);
+      }
+      return Math.min(...samples);
+    };
+    await time('known@example.be');
+    const wrong = await time('known@example.be');
+    const unknown = await time('stranger@example.be');
+    // without the dummy hash an unknown e-mail answers in ~1 ms against ~30 ms; allow for a busy machine
+    expect(unknown).toBeGreaterThan(wrong * 0.4);
+    expect(unknown).toBeGreaterThan(10);
+  });
+
+  it('publishes user.registered with ids only', async () => {
+    await post('/v1/auth/register', { email: 'event@example.be', password: 'Een-lang-wachtwoord-9' });
+    const rows = await t.platform.db.kysely.selectFrom('platform.outbox').select(['name', 'payload']).where('name', '=', 'user.registered').execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows as { payload: unknown }[]) expect(JSON.stringify(row.payload)).not.toContain('@');
+  });
 });

@@ -1,5 +1,5 @@
 import type { Transaction } from 'kysely';
-import { newId, unauthorized, type Cache, type Clock } from '@immo/platform';
+import { newId, type Cache, type Clock } from '@immo/platform';
 import type { AuthDb, AuthExecutor, AuthTables } from './store.ts';
 import { randomToken, tokenHash } from './sealed-secrets.ts';
 
@@ -120,7 +120,3 @@ export class Sessions {
 }
 
 const revokedKey = (sessionId: string) => `auth:session-revoked:${sessionId}`;
-
-export function requireSession(outcome: RefreshOutcome): asserts outcome is Extract<RefreshOutcome, { kind: 'rotated' }> {
-  if (outcome.kind !== 'rotated') throw unauthorized('This refresh token is not valid any more: sign in again.');
-}

@@ -1,7 +1,7 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { AuthApi } from '@immo/auth';
 import type { TestApp } from '@immo/server/testing';
-import { createSocketServer, type SocketServer } from '@immo/notifications/socket-server';
+import { createSocketServer, type SocketServer } from '@immo/notifications';
 
 // Test support: a listening test app with the /ws Socket.IO server attached
 // and every module's realtime(io) called, as the composition root does.

@@ -4,7 +4,7 @@ import type { Socket } from 'socket.io-client';
 import { newId, type ModuleContext } from '@immo/platform';
 import { createTestApp, type TestApp } from '@immo/server/testing';
 import { authModule, signUpForTest, type AuthApi } from '@immo/auth';
-import { createSocketServer, type SocketServer } from '@immo/notifications/socket-server';
+import { createSocketServer, type SocketServer } from '@immo/notifications';
 import type { MessageView } from './contract.ts';
 import { messagingModule } from './index.ts';
 import { fakeListing, fakeListingsModule } from './listings.fake.ts';

@@ -7,7 +7,7 @@ import type { MessageView } from './contract.ts';
 import { messagingModule } from './index.ts';
 import { fakeListing, fakeListingsModule } from './listings.fake.ts';
 import { client, emitWithAck, listenWithSockets, next, ready } from './realtime.fixtures.ts';
-import type { SocketServer } from '@immo/notifications/socket-server';
+import type { SocketServer } from '@immo/notifications';
 
 type User = Awaited<ReturnType<typeof signUpForTest>>;
 

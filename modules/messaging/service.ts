@@ -268,7 +268,7 @@ export class MessagingService {
 
   async report(principal: Principal, input: ReportInput) {
     await this.conversation(principal, input.conversationId);
-    let evidence: unknown[] = [];
+    let evidence: unknown[];
     if (input.messageId) {
       const message = await store.messageById(this.db, input.messageId);
       if (!message || message.conversation_id !== input.conversationId) throw notFound('This message');

@@ -70,6 +70,14 @@ export const configSchema = z.object({
   AUTH_SECRET_KEY: z.string().min(32).optional(),
   /** Social login (OIDC) providers as JSON: [{"name":"google","issuer":"https://accounts.google.com","clientId":"…","clientSecret":"…"}]. */
   AUTH_OIDC_PROVIDERS: z.string().optional(),
+  /** Web Push (VAPID) keys, base64url, from `npx web-push generate-vapid-keys`; without them Web Push is off. */
+  VAPID_PUBLIC_KEY: z.string().min(80).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(40).optional(),
+  /** Contact the push services may use, e.g. mailto:ops@immo.be. */
+  VAPID_SUBJECT: z.string().regex(/^(mailto:|https:\/\/)/, 'must start with mailto: or https://').default('mailto:no-reply@immo.localhost'),
+  /** Expo push service (FCM and APNs for the mobile apps). */
+  EXPO_PUSH_URL: z.string().url().default('https://exp.host/--/api/v2/push/send'),
+  EXPO_ACCESS_TOKEN: z.string().optional(),
   SEED_LISTINGS: z.coerce.number().int().min(0).default(2000),
   SEED: z.coerce.number().int().default(42),
   AUTO_SEED: bool.default(true),

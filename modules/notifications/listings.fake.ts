@@ -1,0 +1,44 @@
+import { defineModule, type Principal } from '@immo/platform';
+import type { ListingSnapshot, ListingsApi } from '@immo/listings';
+
+// Test support: the listings module's contract (ListingsApi) over an
+// in-memory map, so notifications can be tested without the listings module's
+// storage. Only `get` and `isOwnerOrAgent` are used.
+
+export function fakeListing(id: string, ownerId: string, agencyId: string | null = null): ListingSnapshot {
+  const now = '2026-01-01T00:00:00.000Z';
+  return {
+    id, version: 1, status: 'published', transaction: 'sale', type: 'house', price: 350_000, charges: null, ownerId, agencyId,
+    address: { street: 'Rue de la Loi', number: '16', box: null, postalCode: '1000', communeNis: '21004', hidden: false },
+    region: 'brussels', provinceNis: null, communeNis: '21004', postalCode: '1000', communeName: { fr: 'Bruxelles', nl: 'Brussel' },
+    lat: 50.85, lon: 4.35, livingArea: 120, landArea: null, rooms: 5, bedrooms: 3, bathrooms: 1, yearBuilt: 1930, condition: 'good',
+    epc: null, features: [], availableFrom: null, language: 'fr', title: { fr: 'Maison de maître' }, description: {}, photos: [],
+    coverPhotoId: null, publishedAt: now, refreshedAt: null, createdAt: now, updatedAt: now,
+  };
+}
+
+export function fakeListingsModule() {
+  const listings = new Map<string, ListingSnapshot>();
+  const api: ListingsApi = {
+    async get(id) {
+      return listings.get(id);
+    },
+    async getMany(ids) {
+      return ids.flatMap((id) => listings.get(id) ?? []);
+    },
+    async snapshotsForReindex() {
+      return [];
+    },
+    async isOwnerOrAgent(principal: Principal, id: string) {
+      const l = listings.get(id);
+      return !!l && (l.ownerId === principal.userId || (!!l.agencyId && principal.agencies.some((a) => a.agencyId === l.agencyId)));
+    },
+  };
+  return {
+    module: defineModule<ListingsApi>({ name: 'listings', create: () => ({ api }) }),
+    add(listing: ListingSnapshot) {
+      listings.set(listing.id, listing);
+      return listing;
+    },
+  };
+}

@@ -16,9 +16,8 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { verify } from '@node-rs/argon2';
 import { defineModule, loadConfig } from '@immo/platform';
-import { authModule, signUpForTest, type AuthApi } from '@immo/auth';
+import { ARGON2_PARAMS, authModule, hashPassword, signUpForTest, type AuthApi } from '@immo/auth';
 import { startImmo } from '../apps/server/src/app.ts';
-import { ARGON2_PARAMS, hashPassword } from '../modules/auth/passwords.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '6' }, connections: { type: 'string', default: '16' } } });
 const duration = Number(values.seconds);

@@ -30,6 +30,7 @@ export const listingsModule: ModuleDefinition<ListingsApi> = defineModule<Listin
       events: ctx.events,
       cache: ctx.cache,
       clock: ctx.clock,
+      audit: ctx.audit,
       geo: ctx.module<GeoApi>('geo'),
       accounts: { getAccount: (userId) => auth.getAccount(userId) },
       memberships: {

@@ -109,6 +109,23 @@ describe('listings over HTTP', () => {
     expect((await send('GET', `/v1/listings/${id}/price-history`)).statusCode).toBe(404);
   });
 
+  it('never answers the old price once a price change is acknowledged, while reads race it', async () => {
+    const owner = await verifiedOwner();
+    const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    await send('POST', `/v1/listings/${id}/publish`, owner.headers);
+    let price = 1_150;
+    for (const next of [1_120, 1_100, 1_080]) {
+      const readers = Array.from({ length: 6 }, () => send('GET', `/v1/listings/${id}`));
+      const write = send('PUT', `/v1/listings/${id}`, owner.headers, { price: next });
+      const seenDuring = (await Promise.all(readers)).map((r) => r.json().price);
+      expect(seenDuring.every((p) => p === price || p === next)).toBe(true);
+      expect((await write).statusCode).toBe(200);
+      price = next;
+      const after = await Promise.all(Array.from({ length: 4 }, () => send('GET', `/v1/listings/${id}`)));
+      expect(after.map((r) => r.json().price)).toEqual([next, next, next, next]);
+    }
+  });
+
   it('moves through the lifecycle by /status and refuses a move it does not allow', async () => {
     const owner = await verifiedOwner();
     const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();

@@ -239,11 +239,31 @@ describe('ownership', () => {
     expect(await h.service.api.isOwnerOrAgent(bob, listing.id)).toBe(false);
   });
 
-  it('lets an admin moderate (archive) any listing, without refreshing it', async () => {
+  it('lets an admin moderate any listing, without refreshing it, and records it in the audit log', async () => {
+    const entries: unknown[] = [];
+    const moderated = createListingsService({
+      db: h.db,
+      events: h.bus,
+      cache: createMemoryCache(),
+      clock: h.clock,
+      geo,
+      accounts: h.accounts,
+      memberships: h.memberships,
+      audit: { record: async (_trx, entry) => void entries.push(entry) },
+    });
     const listing = await publishedListing();
     expect(await h.service.api.isOwnerOrAgent(admin, listing.id)).toBe(false);
-    const archived = await h.service.changeStatus(admin, listing.id, 'archived');
+    h.clock.advance(86_400_000);
+    const edited = await moderated.update(admin, listing.id, { title: { fr: 'Appartement 2 chambres' } });
+    expect(edited.refreshedAt).toBe(listing.refreshedAt);
+    const archived = await moderated.changeStatus(admin, listing.id, 'archived');
     expect(archived.status).toBe('archived');
+    expect(entries).toEqual([
+      { actorId: 'root', action: 'listing.moderated', subjectType: 'listing', subjectId: listing.id, detail: { change: 'update', fields: ['title'] } },
+      { actorId: 'root', action: 'listing.moderated', subjectType: 'listing', subjectId: listing.id, detail: { change: 'status', from: 'published', to: 'archived' } },
+    ]);
+    await moderated.update(alice, (await publishedListing()).id, { price: 340_000 });
+    expect(entries).toHaveLength(2); // the owner's own changes are not moderation
   });
 
   it('shows the public a live listing without its hidden address or contact', async () => {

@@ -9,6 +9,7 @@ import {
   type Clock,
   type Database,
   type EventBus,
+  type AuditLog,
   type Executor,
   type Principal,
 } from '@immo/platform';
@@ -41,6 +42,8 @@ export interface ListingsDeps {
   geo: GeoLookup;
   accounts: AccountLookup;
   memberships: MembershipLookup;
+  /** Moderators' changes to other people's listings are recorded there, in the change's transaction. */
+  audit?: Pick<AuditLog, 'record'>;
 }
 
 /** A listing not refreshed for this long expires (archived by the daily job). */
@@ -100,6 +103,12 @@ export function createListingsService(deps: ListingsDeps) {
     if (!(await memberships.isAgencyMember(principal.userId, agencyId))) {
       throw forbidden('You can only advertise for an agency you belong to.');
     }
+  }
+
+  /** A moderator acting on someone else's listing leaves a trace in the audit log. */
+  async function recordModeration(trx: Executor, access: string, actor: Principal, listingId: string, detail: Record<string, unknown>) {
+    if (access !== 'moderator' || !deps.audit) return;
+    await deps.audit.record(trx, { actorId: actor.userId, action: 'listing.moderated', subjectType: 'listing', subjectId: listingId, detail });
   }
 
   /** Publishes the events a change of a (once) published listing calls for, in its transaction. */
@@ -315,6 +324,7 @@ export function createListingsService(deps: ListingsDeps) {
         if (after.price !== row.price || after.charges !== row.charges) {
           await store.recordPrice(trx, { listingId: id, price: after.price, charges: after.charges, at: now });
         }
+        await recordModeration(trx, access, caller, id, { change: 'update', fields: Object.keys(patch).filter((k) => k !== 'version') });
         await announce(trx, row, after);
         return toView(after);
       });
@@ -342,6 +352,7 @@ export function createListingsService(deps: ListingsDeps) {
           ...(isIndexable(to) && access !== 'moderator' ? { refreshed_at: now } : {}),
         });
         if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.');
+        await recordModeration(trx, access, caller, id, { change: 'status', from: row.status, to });
         await announce(trx, row, after);
         return toView(after);
       });
@@ -371,6 +382,7 @@ export function createListingsService(deps: ListingsDeps) {
       const authorized = await authorize(caller, id);
       return change([id], async (trx) => {
         const row = await lockForChange(trx, authorized, expectedVersion);
+        await recordModeration(trx, authorized.access, caller, id, { change: 'remove', from: row.status });
         if (row.status === 'draft' && row.published_at === null) {
           await store.deleteListing(trx, id);
           return { deleted: true };

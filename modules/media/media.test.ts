@@ -74,6 +74,28 @@ describe('media module', () => {
     expect(await t.countAssets()).toBe(assetsBefore);
   });
 
+  it("watermarks an agency's listing photos with its logo once it has one, else with its name", async () => {
+    const agencyId = newId();
+    const agent = person(agencyId);
+    const listingId = newId();
+    t.listings.add(listingId, { userId: newId(), agencyId });
+    const small = await scenePhoto({ width: 640, height: 480, seed: 22 });
+    const watermarkOf = async (id: string) =>
+      (await t.platform.db.kysely.selectFrom('media.assets').select('watermark').where('id', '=', id).executeTakeFirstOrThrow()).watermark;
+
+    const before = await t.api.upload(agent, { purpose: 'listing_photo', listingId, agencyId }, small);
+    await t.drain();
+    expect(await watermarkOf(before.id)).toBe('Agence Dupont');
+
+    const logoPng = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 20, g: 60, b: 200, alpha: 1 } } }).png().toBuffer();
+    const logo = await t.api.upload(agent, { purpose: 'logo', agencyId }, logoPng);
+    await t.drain();
+    const after = await t.api.upload(agent, { purpose: 'listing_photo', listingId, agencyId }, await scenePhoto({ width: 640, height: 480, seed: 23 }));
+    await t.drain();
+    expect(await t.api.get(agent, after.id)).toMatchObject({ status: 'ready' });
+    expect(await watermarkOf(after.id)).toBe(`logo:${logo.id}`);
+  });
+
   it('marks a photo that cannot be decoded as failed, with a sentence for the owner', async () => {
     const owner = person();
     const truncated = photo.subarray(0, Math.floor(photo.length / 3));

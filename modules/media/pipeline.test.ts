@@ -84,6 +84,18 @@ describe('photo pipeline', () => {
     expect(await meanDifference(sharp(marked).extract(topLeft), sharp(plain).extract(topLeft))).toBeLessThan(1);
   });
 
+  it('can watermark with the agency\'s logo instead of its name', async () => {
+    const logo = await sharp({ create: { width: 300, height: 120, channels: 4, background: { r: 20, g: 60, b: 200, alpha: 1 } } }).png().toBuffer();
+    const [withLogo, clean] = await Promise.all([processPhoto(phone, { watermark: { logo }, variants: ['large'] }), processPhoto(phone, { variants: ['large'] })]);
+    const marked = sharp(variant(withLogo, 'large').bytes);
+    const plain = sharp(variant(clean, 'large').bytes);
+    // the logo sits in the bottom-right corner, at most a sixth of the width
+    const corner = { left: 1300, top: 960, width: 200, height: 60 };
+    expect(await meanDifference(marked.clone().extract(corner), plain.clone().extract(corner))).toBeGreaterThan(20);
+    const topLeft = { left: 0, top: 0, width: 480, height: 100 };
+    expect(await meanDifference(marked.clone().extract(topLeft), plain.clone().extract(topLeft))).toBeLessThan(1);
+  });
+
   it('warns about low resolution and very blurry photos', async () => {
     expect(fromPhone.quality.warnings).toEqual([]);
     const small = await processPhoto(await sharp(upright).resize(1280).jpeg().toBuffer());

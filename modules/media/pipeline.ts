@@ -3,7 +3,7 @@ import sharp, { type Sharp } from 'sharp';
 import { perceptualHashes, type PerceptualHashes } from './perceptual-hash.ts';
 import { assessQuality, type PhotoQuality } from './photo-quality.ts';
 import { placeholderOf, type Placeholder } from './placeholder.ts';
-import { watermarkSvg } from './watermark.ts';
+import { watermarkLogo, watermarkSvg, type Watermark } from './watermark.ts';
 
 /** Rendition widths; a smaller photo is never enlarged. */
 export const VARIANT_WIDTHS = { thumbnail: 320, card: 640, large: 1600 } as const;
@@ -42,8 +42,8 @@ export interface ProcessedPhoto {
 }
 
 export interface PipelineOptions {
-  /** Text drawn on the large variant only; none when undefined. */
-  watermark?: string;
+  /** The agency's name or logo, drawn on the large variant only; none when undefined. */
+  watermark?: Watermark;
   /** Variants to render (all by default). */
   variants?: readonly VariantName[];
 }
@@ -77,14 +77,16 @@ export async function processPhoto(input: Buffer, options: PipelineOptions = {})
   return { width: upright.width, height: upright.height, variants: variants.flat(), placeholder, quality, hashes };
 }
 
-async function renderVariant(base: Sharp, baseWidth: number, name: VariantName, watermark?: string): Promise<RenderedVariant[]> {
+async function renderVariant(base: Sharp, baseWidth: number, name: VariantName, watermark?: Watermark): Promise<RenderedVariant[]> {
   const width = Math.min(VARIANT_WIDTHS[name], baseWidth);
   let sized = base.clone().resize({ width, withoutEnlargement: true });
   if (watermark) {
     const { data, info } = await sized.raw().toBuffer({ resolveWithObject: true });
-    sized = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).composite([
-      { input: watermarkSvg(watermark, info.width, info.height), top: 0, left: 0 },
-    ]);
+    const mark =
+      typeof watermark === 'string'
+        ? { input: watermarkSvg(watermark, info.width, info.height), top: 0, left: 0 }
+        : await watermarkLogo(watermark.logo, info.width, info.height);
+    sized = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } }).composite([mark]);
   }
   return Promise.all(
     VARIANT_FORMATS.map(async (format) => {

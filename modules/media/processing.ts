@@ -4,8 +4,9 @@ import { mediaDuplicateDetected, mediaPhotoProcessed } from './events.ts';
 import { DELETE_OBJECTS } from './job-names.ts';
 import { hammingDistance } from './perceptual-hash.ts';
 import { processPhoto, type ProcessedPhoto } from './pipeline.ts';
-import { findAsset, findListing, recordDuplicates, recordProcessed, similarByHash, updateAsset, type AssetRow, type SimilarRow, type VariantsTable } from './store.ts';
+import { agencyLogoKey, findAsset, findListing, recordDuplicates, recordProcessed, similarByHash, updateAsset, type AssetRow, type SimilarRow, type VariantsTable } from './store.ts';
 import { privateVariantKey, publicVariantKey } from './views.ts';
+import type { Watermark } from './watermark.ts';
 
 /** dHash bits within which another owner's photo counts as the same photo... */
 export const DUPLICATE_DHASH_DISTANCE = 10;
@@ -30,10 +31,10 @@ export class Processing {
     const original = await storage.get(asset.original_key);
     if (!original) return this.fail(asset, 'The uploaded file is missing from storage; upload it again.');
 
-    const watermark = rules.watermark ? await this.brandOf(asset) : undefined;
+    const brand = rules.watermark ? await this.brandOf(asset) : undefined;
     let photo: ProcessedPhoto;
     try {
-      photo = await processPhoto(original, { watermark, variants: rules.variants });
+      photo = await processPhoto(original, { watermark: brand?.watermark, variants: rules.variants });
     } catch {
       return this.fail(asset, 'The image could not be decoded; it may be damaged. Export it again and upload the new file.');
     }
@@ -67,7 +68,7 @@ export class Processing {
           sharpness: photo.quality.sharpness,
           dhash: photo.hashes.dhash,
           phash: photo.hashes.phash,
-          watermark: watermark ?? null,
+          watermark: brand?.label ?? null,
           variants,
         },
         now,
@@ -101,9 +102,16 @@ export class Processing {
     });
   }
 
-  private async brandOf(asset: AssetRow): Promise<string> {
+  /** The agency's logo (uploaded here as a `logo`), else its name, else "Immo"; `label` is what was used, kept on the row. */
+  private async brandOf(asset: AssetRow): Promise<{ watermark: Watermark; label: string }> {
     const agencyId = asset.owner_agency_id ?? (asset.listing_id ? (await findListing(this.deps.db.kysely, asset.listing_id))?.agency_id : null);
-    return (agencyId ? await this.deps.agencyName(agencyId) : undefined) ?? 'Immo';
+    if (agencyId) {
+      const logo = await agencyLogoKey(this.deps.db.kysely, agencyId);
+      const bytes = logo && (await this.deps.storage.get(logo.key));
+      if (logo && bytes) return { watermark: { logo: bytes }, label: `logo:${logo.assetId}` };
+    }
+    const name = (agencyId ? await this.deps.agencyName(agencyId) : undefined) ?? 'Immo';
+    return { watermark: name, label: name };
   }
 
   private async fail(asset: AssetRow, failure: string): Promise<void> {

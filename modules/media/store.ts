@@ -232,6 +232,23 @@ export async function assetIdsWhere(
   return (await query.execute()).map((r) => r.id);
 }
 
+/** The storage key of the agency's newest ready logo, as WebP (it keeps transparency). */
+export async function agencyLogoKey(executor: Executor, agencyId: string): Promise<{ assetId: string; key: string } | undefined> {
+  const row = await on(executor)
+    .selectFrom('media.assets')
+    .innerJoin('media.variants', 'media.variants.asset_id', 'media.assets.id')
+    .select(['media.assets.id as assetId', 'media.variants.storage_key as key'])
+    .where('media.assets.purpose', '=', 'logo')
+    .where('media.assets.owner_agency_id', '=', agencyId)
+    .where('media.assets.status', '=', 'ready')
+    .where('media.variants.name', '=', 'card')
+    .where('media.variants.format', '=', 'webp')
+    .orderBy('media.assets.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row;
+}
+
 /** Direct uploads announced before `before` and never completed. */
 export async function abandonedUploadIds(executor: Executor, before: Date, limit = 500): Promise<string[]> {
   const rows = await on(executor)

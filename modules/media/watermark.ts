@@ -1,6 +1,29 @@
+import sharp from 'sharp';
+
+/** What is drawn on the large variant: the agency's logo when it has one, else a name. */
+export type Watermark = string | { logo: Buffer };
+
 /**
- * The mark on the delivered large variant: the agency's name (or "Immo" for a
- * private owner) in the bottom-right corner, white over a soft dark shadow so
+ * The agency's logo in the bottom-right corner: a sixth of the photo's width
+ * at most, 70 % opaque, so the photo stays the subject.
+ */
+export async function watermarkLogo(logo: Buffer, imageWidth: number, imageHeight: number): Promise<{ input: Buffer; left: number; top: number }> {
+  const maxWidth = Math.max(24, Math.round(imageWidth / 6));
+  const maxHeight = Math.max(24, Math.round(imageHeight / 6));
+  const { data, info } = await sharp(logo)
+    .resize({ width: maxWidth, height: maxHeight, fit: 'inside', withoutEnlargement: true })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  for (let i = 3; i < data.length; i += 4) data[i] = Math.round(data[i]! * 0.7);
+  const input = await sharp(data, { raw: { width: info.width, height: info.height, channels: 4 } }).png().toBuffer();
+  const margin = Math.round(imageWidth / 40);
+  return { input, left: Math.max(0, imageWidth - info.width - margin), top: Math.max(0, imageHeight - info.height - margin) };
+}
+
+/**
+ * The mark on the delivered large variant without a logo: the agency's name
+ * (or "Immo" for a private owner) in the bottom-right corner, white over a soft dark shadow so
  * it reads on any photo. Only the large variant carries it: thumbnails stay
  * clean and the original is never touched.
  */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '@immo/server/testing';
 import { ManualClock } from '@immo/platform';
-import { authModule, signUpForTest, userDeleted } from '@immo/auth';
+import { authModule, signUpForTest, type AuthApi } from '@immo/auth';
 import { geoModule } from '@immo/geo';
 import { usersModule } from '@immo/users';
 import { EXPIRE_STALE_JOB, listingsModule, type CreateListingInput, type ListingsApi } from './index.ts';
@@ -192,10 +192,9 @@ describe('listings over HTTP', () => {
     const exported = (await t.modules.instances.find((m) => m.name === 'listings')!.instance.exportPersonalData!(owner.userId)) as { listings: { id: string }[] };
     expect(exported.listings.map((l) => l.id)).toEqual([id]);
 
-    // the module's own consumer of user.deleted, run as the bus runs it: inside a transaction
-    const consumer = t.modules.instances.find((m) => m.name === 'listings')!.instance.subscribers!.find((s) => s.event.name === userDeleted.name)!;
-    const envelope = { id: 'e1', name: userDeleted.name, version: 1, payload: { userId: owner.userId }, occurredAt: clock.now() };
-    await t.platform.db.kysely.transaction().execute((trx) => consumer.handle({ userId: owner.userId }, envelope, trx));
+    // the account is erased by auth; user.deleted reaches this module's consumer through the outbox
+    await t.modules.api<AuthApi>('auth').eraseAccount(owner.userId, { userId: owner.userId });
+    await t.drain();
 
     expect((await send('GET', `/v1/listings/${id}`)).statusCode).toBe(404);
     const after = (await t.modules.instances.find((m) => m.name === 'listings')!.instance.exportPersonalData!(owner.userId)) as { listings: { status: string; contact: unknown }[] };

@@ -24,6 +24,8 @@ const tags = ['media'];
 const idParams = z.object({ id: z.uuid() });
 const listingParams = z.object({ listingId: z.uuid() });
 const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Per client: a listing's 100 photos in a minute or two, not a flood of decodes. */
+const UPLOAD_RATE = { max: 120, timeWindow: 60_000 };
 
 /**
  * Media routes. Who may call each is said in its description. Routes only
@@ -46,6 +48,7 @@ export async function mediaRoutes(app: FastifyInstance, services: { uploads: Upl
       consumes: ['multipart/form-data'],
       response: { 202: mediaAssetSchema },
     },
+    config: { rateLimit: UPLOAD_RATE },
   }, async (request, reply) => {
     const principal = requireUser(request.principal);
     await uploads.authorize(principal, request.query);
@@ -62,6 +65,7 @@ export async function mediaRoutes(app: FastifyInstance, services: { uploads: Upl
       body: directUploadInput,
       response: { 201: directUploadSchema },
     },
+    config: { rateLimit: UPLOAD_RATE },
   }, async (request, reply) => reply.code(201).send(await uploads.start(requireUser(request.principal), request.body)));
 
   r.post('/v1/media/:id/complete', {

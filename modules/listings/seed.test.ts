@@ -29,6 +29,9 @@ describe('seeding', () => {
     }
     const published = (await h.outbox()).filter((e) => e.name === 'listing.published');
     expect(published.length).toBe(indexable.length);
+
+    const again = await seedListings({ count: 14, seed: 3, now, platform: { db: h.db, events: h.bus, cache: createMemoryCache() }, geo });
+    expect([again.created, again.skipped]).toEqual([2, 12]);
   });
 
   it('bulk-inserts generated snapshots that read back identical', async () => {

@@ -3,6 +3,7 @@ import { loadGeo } from '@immo/geo';
 import type { GeoLookup } from './geo-lookup.ts';
 import type { AccountLookup, MembershipLookup } from './access.ts';
 import { createListingsService } from './service.ts';
+import { findListing } from './store.ts';
 import { demoPeople, generateDemoListings, type GenerateOptions } from './demo-data/generate.ts';
 
 export { generateListings, generateDemoListings, demoPeople, type GenerateOptions, type DemoListing, type DemoPeople } from './demo-data/generate.ts';
@@ -17,6 +18,8 @@ export interface SeedListingsOptions extends GenerateOptions {
 
 export interface SeedResult {
   created: number;
+  /** Already there from an earlier run with the same seed: left as they are. */
+  skipped: number;
   /** The demo advertisers, generated: auth has no API to create accounts outside registration. */
   owners: string[];
   agencies: { agencyId: string; agents: string[] }[];
@@ -28,6 +31,8 @@ export interface SeedResult {
  * listing, with price history, and with their events written to the outbox so
  * the search index (and saved-search alerts) pick them up. Meant for small
  * counts (hundreds); for 100k use `generateListings` + `bulkInsertListings`.
+ *
+ * Running it again with the same seed adds only the listings not there yet.
  *
  * The owners are generated ids, taken as verified and as members of their
  * demo agencies for the time of the seed; the auth module offers no API to
@@ -59,7 +64,12 @@ export async function seedListings(options: SeedListingsOptions): Promise<SeedRe
   const service = createListingsService({ ...options.platform, clock, geo, accounts, memberships });
 
   const ids: string[] = [];
+  let skipped = 0;
   for (const { view, initialPrice } of demo) {
+    if (await findListing(options.platform.db.kysely, view.id)) {
+      skipped++;
+      continue;
+    }
     const owner: Principal = { userId: view.ownerId, role: view.agencyId ? 'agency' : 'individual', agencies: [], mfa: true };
     at = new Date(view.createdAt);
     const created = await service.create(owner, {
@@ -98,5 +108,5 @@ export async function seedListings(options: SeedListingsOptions): Promise<SeedRe
     }
     if (view.status === 'under_offer') await service.changeStatus(owner, created.id, 'under_offer');
   }
-  return { created: ids.length, owners: people.owners, agencies: people.agencies, ids };
+  return { created: ids.length, skipped, owners: people.owners, agencies: people.agencies, ids };
 }

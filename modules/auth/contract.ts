@@ -76,6 +76,7 @@ export const resetBody = z.object({ token: z.string().min(10).max(200), password
 export const changePasswordBody = z.object({ currentPassword: password, newPassword: password }).strict();
 export const phoneBody = z.object({ phone: z.string().trim().min(6).max(30) }).strict();
 export const phoneCodeBody = z.object({ code: z.string().trim().regex(/^\d{6}$/) }).strict();
+export const mfaChallengeBody = z.object({ mfaToken: z.string().min(10).max(200), otp: z.string().trim().min(6).max(20) }).strict();
 export const otpBody = z.object({ otp: z.string().trim().min(6).max(20) }).strict();
 
 export const accountView = z.object({

@@ -6,6 +6,9 @@ import type { MfaService } from './mfa-service.ts';
 import type { AccountRow, AuthExecutor } from './store.ts';
 import { userLogin } from './events.ts';
 import type { SessionRow } from './sessions.ts';
+import { randomToken, tokenHash } from './sealed-secrets.ts';
+
+const challengeKey = (mfaToken: string) => `auth:mfa-challenge:${tokenHash(mfaToken)}`;
 
 export interface RequestInfo {
   ip: string;
@@ -13,6 +16,13 @@ export interface RequestInfo {
 }
 
 const WRONG_CREDENTIALS = 'The e-mail address or the password is wrong.';
+const CHALLENGE_TTL_SECONDS = 5 * 60;
+const CHALLENGE_ATTEMPTS = 5;
+interface MfaChallenge {
+  userId: string;
+  method: 'password' | 'social';
+  attempts: number;
+}
 
 /** Sign-in, token refresh, sign-out and the sessions a person sees. */
 export class LoginService {
@@ -55,6 +65,40 @@ export class LoginService {
     }
     await this.d.throttle.succeeded(input.email);
     return this.startSession(account, { mfa, method: 'password' }, req);
+  }
+
+  /**
+   * After a first factor that cannot carry the code (social sign-in): signs in
+   * at once without MFA enrolled, else answers 401 mfa-required with a
+   * short-lived `mfaToken` to complete at POST /v1/auth/login/mfa.
+   */
+  async startSessionOrChallenge(account: AccountRow, method: 'password' | 'social', req: RequestInfo): Promise<TokenPair> {
+    if (!(await this.mfa.isEnrolled(account.id))) return this.startSession(account, { mfa: false, method }, req);
+    const mfaToken = randomToken();
+    await this.d.ctx.cache.set<MfaChallenge>(challengeKey(mfaToken), { userId: account.id, method, attempts: 0 }, CHALLENGE_TTL_SECONDS);
+    throw new Problem(401, 'Second factor required', 'Send the code from your authenticator app (or a recovery code) with this mfaToken to POST /v1/auth/login/mfa.', {
+      type: 'https://immo.be/problems/mfa-required',
+      mfaRequired: true,
+      mfaToken,
+    });
+  }
+
+  /** Completes a sign-in held for its second factor; five wrong codes burn the challenge. */
+  async completeChallenge(mfaToken: string, otp: string, req: RequestInfo): Promise<TokenPair> {
+    const key = challengeKey(mfaToken);
+    const challenge = await this.d.ctx.cache.get<MfaChallenge>(key);
+    if (!challenge) throw unauthorized('This sign-in expired; start again.');
+    try {
+      await this.mfa.requireValidSecondFactor(this.d.store.db, challenge.userId, otp, { allowRecovery: true });
+    } catch (error) {
+      if (challenge.attempts + 1 >= CHALLENGE_ATTEMPTS) await this.d.ctx.cache.delete(key);
+      else await this.d.ctx.cache.set<MfaChallenge>(key, { ...challenge, attempts: challenge.attempts + 1 }, CHALLENGE_TTL_SECONDS);
+      throw error;
+    }
+    await this.d.ctx.cache.delete(key);
+    const account = await this.d.store.accountById(challenge.userId);
+    if (!account || account.status !== 'active') throw unauthorized('This account cannot sign in.');
+    return this.startSession(account, { mfa: true, method: challenge.method }, req);
   }
 
   /** Opens a session (audited, `user.login` published) and signs its first access token. */

@@ -11,6 +11,7 @@ import {
   idParams,
   loginBody,
   meView,
+  mfaChallengeBody,
   otpBody,
   phoneBody,
   phoneCodeBody,
@@ -90,6 +91,11 @@ export function authRoutes(app: FastifyInstance, s: AuthServices) {
     schema: { tags: tag, description: 'Public. E-mail + password (+ "otp" when MFA is enrolled).', body: loginBody, response: { 200: tokenPair } },
     config: { rateLimit: { max: 20, timeWindow: 60_000 } },
   }, async (request) => s.logins.login(request.body, requestInfo(request)));
+
+  r.post('/v1/auth/login/mfa', {
+    schema: { tags: tag, description: 'Public (holder of an mfaToken from a sign-in that needs its second factor).', body: mfaChallengeBody, response: { 200: tokenPair } },
+    config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+  }, async (request) => s.logins.completeChallenge(request.body.mfaToken, request.body.otp, requestInfo(request)));
 
   r.post('/v1/auth/refresh', {
     schema: { tags: tag, description: 'Public (holder of the refresh token). Rotates it; a reused one revokes its family.', body: refreshBody, response: { 200: tokenPair } },

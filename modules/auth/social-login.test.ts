@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { createTestApp, type TestApp } from '@immo/server/testing';
-import { authModule } from './index.ts';
+import { authModule, totpCode } from './index.ts';
 
 // A real OpenID provider (oidc-provider) on a local port, with its development
 // login and consent pages, driven like a browser would: no mock on either side.
@@ -95,6 +95,24 @@ describe('social sign-in through a real OpenID provider', () => {
 
     const again = await signInWithProvider('sub-lucie');
     expect(again.json().userId).toBe(tokens.userId);
+  });
+
+  it('still asks for the TOTP code of an account that enrolled MFA', async () => {
+    const tokens = (await signInWithProvider('sub-lucie')).json();
+    const headers = { authorization: `Bearer ${tokens.accessToken}` };
+    const { secret } = (await t.app.inject({ method: 'POST', url: '/v1/auth/mfa/totp', headers })).json();
+    expect((await t.app.inject({ method: 'POST', url: '/v1/auth/mfa/totp/confirm', headers, payload: { otp: await totpCode(secret) } })).statusCode).toBe(200);
+
+    const held = await signInWithProvider('sub-lucie');
+    expect(held.statusCode).toBe(401);
+    const { mfaToken, mfaRequired } = held.json();
+    expect(mfaRequired).toBe(true);
+    const complete = (otp: string) => t.app.inject({ method: 'POST', url: '/v1/auth/login/mfa', payload: { mfaToken, otp } });
+    expect((await complete('000000')).statusCode).toBe(401);
+    const done = await complete(await totpCode(secret, new Date(Date.now() + 30_000)));
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ userId: tokens.userId, mfa: true });
+    expect((await complete(await totpCode(secret, new Date(Date.now() + 30_000)))).statusCode).toBe(401);
   });
 
   it('links to an existing account only on a verified e-mail, and drops an unproven password', async () => {

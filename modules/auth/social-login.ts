@@ -90,7 +90,8 @@ export class SocialLogin {
     if (!claims) throw unauthorized('The provider did not confirm this sign-in; start again.');
     const account = await this.#accountFor(providerName, claims);
     if (account.status === 'suspended') throw forbidden('This account is suspended. Contact support to have it reactivated.');
-    return this.logins.startSession(account, { mfa: false, method: 'social' }, req);
+    // the provider is one factor: an account that enrolled TOTP still needs its code
+    return this.logins.startSessionOrChallenge(account, 'social', req);
   }
 
   async #accountFor(provider: string, claims: Claims) {

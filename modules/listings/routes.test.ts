@@ -68,6 +68,21 @@ describe('listings over HTTP', () => {
     expect((await api.get(id))?.price).toBe(1_150);
   });
 
+  it('documents every route in the OpenAPI document', async () => {
+    const doc = (await send('GET', '/openapi.json')).json() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    expect(Object.keys(doc.paths).filter((p) => p.includes('listings')).sort()).toEqual([
+      '/v1/listings',
+      '/v1/listings/{id}',
+      '/v1/listings/{id}/price-history',
+      '/v1/listings/{id}/publish',
+      '/v1/listings/{id}/refresh',
+      '/v1/listings/{id}/status',
+      '/v1/me/listings',
+    ]);
+    expect(doc.paths['/v1/listings']!.post!.security).toEqual([{ bearer: [] }]);
+    expect(doc.paths['/v1/listings/{id}']!.get!.security).toBeUndefined();
+  });
+
   it('refuses to publish for an unverified phone, with a problem saying so', async () => {
     const owner = await signUpForTest(t.app, { phoneVerified: false });
     const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();

@@ -17,6 +17,8 @@ import type { ListingsService } from './service.ts';
 const idParams = z.object({ id: z.string().min(1).max(100) });
 /** The owner's view, or the public snapshot for anyone else. */
 const listingAnswer = listingSnapshot.extend({ contact: contactSchema.nullable().optional() });
+/** Routes that need a signed-in user declare the bearer scheme in the OpenAPI document. */
+const bearer = [{ bearer: [] }];
 const ifMatchHeaders = z.object({ 'if-match': z.string().max(40).optional() });
 
 /** `If-Match: "7"` (or W/"7", or 7) → 7. */
@@ -39,7 +41,7 @@ export function listingRoutes(app: FastifyInstance, service: ListingsService) {
   r.post(
     '/v1/listings',
     {
-      schema: { tags, summary: 'Create a draft listing (signed-in users; agents for their agency)', body: createListingInput, response: { 201: listingView } },
+      schema: { tags, security: bearer, summary: 'Create a draft listing (signed-in users; agents for their agency)', body: createListingInput, response: { 201: listingView } },
     },
     async (request, reply) => {
       const listing = await service.create(request.principal, request.body);
@@ -68,6 +70,7 @@ export function listingRoutes(app: FastifyInstance, service: ListingsService) {
     {
       schema: {
         tags,
+        security: bearer,
         summary: 'Change a listing (owner, agency agents, moderators); fields left out keep their value. Send If-Match or version to refuse a stale edit (409)',
         params: idParams,
         headers: ifMatchHeaders,
@@ -86,6 +89,7 @@ export function listingRoutes(app: FastifyInstance, service: ListingsService) {
     {
       schema: {
         tags,
+        security: bearer,
         summary: 'Publish a draft (owner, agency agents); needs an EPC and the advertiser\'s verified e-mail and phone',
         params: idParams,
         headers: ifMatchHeaders,
@@ -104,6 +108,7 @@ export function listingRoutes(app: FastifyInstance, service: ListingsService) {
     {
       schema: {
         tags,
+        security: bearer,
         summary: 'Move a listing in its lifecycle: published, under_offer, sold, rented, archived, draft (owner, agency agents, moderators)',
         params: idParams,
         headers: ifMatchHeaders,
@@ -121,7 +126,7 @@ export function listingRoutes(app: FastifyInstance, service: ListingsService) {
   r.post(
     '/v1/listings/:id/refresh',
     {
-      schema: { tags, summary: 'Mark a live listing as still current, so it does not expire (owner, agency agents)', params: idParams, response: { 200: listingView } },
+      schema: { tags, security: bearer, summary: 'Mark a live listing as still current, so it does not expire (owner, agency agents)', params: idParams, response: { 200: listingView } },
     },
     async (request, reply) => {
       const listing = await service.refresh(request.principal, request.params.id);
@@ -134,6 +139,7 @@ export function listingRoutes(app: FastifyInstance, service: ListingsService) {
     {
       schema: {
         tags,
+        security: bearer,
         summary: 'Delete a never-published draft, or archive the listing (owner, agency agents, moderators)',
         params: idParams,
         headers: ifMatchHeaders,
@@ -161,6 +167,7 @@ export function listingRoutes(app: FastifyInstance, service: ListingsService) {
     {
       schema: {
         tags,
+        security: bearer,
         summary: 'My listings and my agencies\' listings, last changed first (signed-in users)',
         querystring: z.object({
           status: listingStatusSchema.optional(),

@@ -64,8 +64,8 @@ export async function createSocketServer(httpServer: HttpServer, options: Socket
     async close() {
       io.disconnectSockets(true);
       io.engine.close();
-      // let the disconnect handlers' last adapter calls (presence) finish before Redis goes
-      await new Promise((resolve) => setTimeout(resolve, 50));
+      // let the disconnect handlers issue their last adapter calls (presence) before Redis goes
+      await new Promise((resolve) => setTimeout(resolve, pub ? 500 : 20));
       await io.of('/').adapter.close();
       await Promise.all([pub?.quit().catch(() => undefined), sub?.quit().catch(() => undefined)]);
     },

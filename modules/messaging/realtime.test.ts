@@ -61,7 +61,10 @@ describe('messaging over Socket.IO at /ws', () => {
     const received = await bSecond;
     expect(received).toEqual(ack.message);
 
-    // typing and read receipt flow back to A
+    // delivery, typing and read receipts flow back to A
+    const delivered = next(a, 'message:delivered');
+    expect(await emitWithAck(b, 'message:delivered', { conversationId, messageId: received.id })).toMatchObject({ ok: true, moved: true });
+    expect(await delivered).toMatchObject({ conversationId, userId: owner.userId, side: 'owner', messageId: received.id, kind: 'delivered' });
     const typing = next(a, 'typing');
     b.emit('typing', { conversationId, typing: true });
     expect(await typing).toEqual({ conversationId, userId: owner.userId, typing: true });

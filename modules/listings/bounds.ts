@@ -39,8 +39,8 @@ export const LAND_AREA: Range = [1, 10_000_000];
 
 /** Price per m² of living area, residential types: catches a price off by a factor of ten. */
 export const PRICE_PER_M2: Record<Transaction, Range> = {
-  sale: [150, 40_000],
-  rent: [1, 200],
+  sale: [300, 40_000],
+  rent: [3, 80],
 };
 
 export const MAX_CHARGES = 10_000;

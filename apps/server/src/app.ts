@@ -4,6 +4,8 @@ import { createPlatform, type RunningPlatform } from './platform.ts';
 import { composeModules, type ComposedModules } from './compose.ts';
 import { buildServer } from './server.ts';
 import { moduleRegistry } from './registry.ts';
+import { attachRealtime, type Realtime } from './realtime.ts';
+import { seedDemoData } from './seed.ts';
 
 export type Role = 'all' | 'api' | 'worker' | 'realtime';
 
@@ -12,6 +14,7 @@ export interface Immo {
   platform: RunningPlatform;
   modules: ComposedModules;
   app?: FastifyInstance;
+  realtime?: Realtime;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,8 @@ export async function startImmo(
     clock?: Clock;
     logger?: Logger;
     listen?: boolean;
+    /** Start the event dispatcher and job worker (default: for the all and worker roles). */
+    startWorkers?: boolean;
   } = {},
 ): Promise<Immo> {
   const config = options.config ?? loadConfig();
@@ -40,6 +45,8 @@ export async function startImmo(
   const http = role === 'all' || role === 'api' || role === 'realtime';
   const app = http
     ? await buildServer({
+        // the realtime role serves sockets (and health) only
+        routes: role !== 'realtime',
         config,
         logger: platform.logger,
         modules,
@@ -50,9 +57,14 @@ export async function startImmo(
         ],
       })
     : undefined;
-  if (role === 'all' || role === 'worker') {
+  const realtime = app && (role === 'all' || role === 'realtime') ? await attachRealtime(app, modules, config) : undefined;
+  if (options.startWorkers ?? (role === 'all' || role === 'worker')) {
     await platform.events.start();
     await platform.jobs.start();
+  }
+  // the first start on an empty database brings demo data, so the product shows something
+  if (role === 'all' && config.AUTO_SEED && modules.instances.some((m) => m.name === 'listings')) {
+    await seedDemoData({ platform, modules, count: config.SEED_LISTINGS, seed: config.SEED, onlyWhenEmpty: true });
   }
   if (app && options.listen !== false) await app.listen({ port: config.PORT, host: config.HOST });
   return {
@@ -60,7 +72,9 @@ export async function startImmo(
     platform,
     modules,
     app,
+    realtime,
     async close() {
+      await realtime?.close();
       await app?.close();
       await modules.stop();
       await platform.close();

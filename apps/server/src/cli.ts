@@ -6,13 +6,15 @@ import { createPlatform } from './platform.ts';
 import { orderModules, moduleMigrations } from './compose.ts';
 import { moduleRegistry } from './registry.ts';
 import { importCommunes } from '@immo/geo';
+import type { SearchApi } from '@immo/search';
+import { seedDemoData } from './seed.ts';
 
 const USAGE = `Usage: immo <command> [options]
 
   all                      every module: HTTP + WebSocket + workers (default)
   api | worker | realtime  one role of the same build (MODULES=a,b for a subset)
   migrate                  apply pending migrations and exit
-  seed --listings N --seed S   add deterministic Belgian demo data
+  seed [--listings N] [--seed S]  add deterministic Belgian demo data (same seed, same data)
   import communes --statbel FILE --bpost FILE [--out data/belgium/communes.json]
   search reindex [--batch 1000]  rebuild the search index (resumable)
   audit verify             check the hash chain of the audit log
@@ -45,6 +47,35 @@ async function main(argv: string[]) {
       const applied = await migrate(platform.db, [...platform.migrations, ...moduleMigrations(definitions)]);
       console.log(applied.length ? applied.map((m) => `applied ${m.module}/${m.version}_${m.name}`).join('\n') : 'nothing to apply');
       await platform.close();
+      return;
+    }
+    case 'seed': {
+      const { values } = parseArgs({
+        args: argv.slice(1),
+        options: { listings: { type: 'string', default: String(config.SEED_LISTINGS) }, seed: { type: 'string', default: String(config.SEED) } },
+      });
+      const count = Number(values.listings);
+      const seed = Number(values.seed);
+      if (!Number.isInteger(count) || count < 0 || !Number.isInteger(seed)) {
+        console.error('seed: --listings must be a whole number ≥ 0 and --seed an integer');
+        process.exit(2);
+      }
+      const immo = await startImmo('worker', { config: { ...config, AUTO_SEED: false }, listen: false, startWorkers: false });
+      const result = await seedDemoData({ platform: immo.platform, modules: immo.modules, count, seed });
+      console.log(`seeded ${result.created} listings (seed ${seed})`);
+      await immo.close();
+      return;
+    }
+    case 'search': {
+      if (sub !== 'reindex') break;
+      const { values } = parseArgs({ args: argv.slice(2), options: { batch: { type: 'string', default: '1000' } } });
+      const immo = await startImmo('worker', { config, listen: false, startWorkers: false });
+      const result = await immo.modules.api<SearchApi>('search').reindex({
+        batchSize: Number(values.batch),
+        onBatch: (indexed) => console.log(`indexed ${indexed}`),
+      });
+      console.log(`reindex ${result.resumed ? 'resumed and ' : ''}done: ${result.indexed} indexed, ${result.removed} removed`);
+      await immo.close();
       return;
     }
     case 'import': {

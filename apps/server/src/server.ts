@@ -15,6 +15,8 @@ export interface ServerOptions {
   modules: ComposedModules;
   readiness: ReadinessCheck[];
   redis?: Redis;
+  /** Register the modules' HTTP routes (false for the realtime role). */
+  routes?: boolean;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -58,7 +60,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     });
   }
 
-  for (const module of options.modules.instances) {
+  for (const module of options.routes === false ? [] : options.modules.instances) {
     if (!module.instance.routes) continue;
     await app.register(async (scope) => {
       await module.instance.routes!(scope);

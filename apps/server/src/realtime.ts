@@ -1,0 +1,25 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '@immo/platform';
+import type { AuthApi } from '@immo/auth';
+import { createSocketServer, type SocketServer } from '@immo/notifications';
+import type { ComposedModules } from './compose.ts';
+
+export type Realtime = SocketServer;
+
+/**
+ * Socket.IO at /ws on the same HTTP server: sockets authenticate with their
+ * access token; each module's realtime(io) adds its handlers. With REDIS_URL
+ * the Redis adapter fans events out to the sockets of every node.
+ */
+export async function attachRealtime(app: FastifyInstance, modules: ComposedModules, config: Config): Promise<Realtime | undefined> {
+  const handlers = modules.instances.filter((m) => m.instance.realtime);
+  if (handlers.length === 0 || !modules.instances.some((m) => m.name === 'auth')) return undefined;
+  const auth = modules.api<AuthApi>('auth');
+  const socket = await createSocketServer(app.server, {
+    authenticate: (token) => auth.verifyAccessToken(token),
+    redisUrl: config.REDIS_URL,
+    corsOrigins: config.CORS_ORIGINS,
+  });
+  for (const { instance } of handlers) await instance.realtime!(socket.io);
+  return socket;
+}

@@ -109,6 +109,7 @@ export class MessagingService {
         throw unprocessable('An attachment is unknown, already used or uploaded to another conversation.', [{ path: 'attachmentIds', message: 'upload each file to this conversation first' }]);
       }
       const messageId = newId();
+      // also moves the conversation's last activity and the sender's read receipt (they read what they answered)
       const message = await store.insertMessage(trx, {
         id: messageId,
         conversation_id: conversation.id,
@@ -120,9 +121,6 @@ export class MessagingService {
         created_at: now,
       });
       await store.attachTo(trx, parsed.attachmentIds, messageId);
-      await store.touchConversation(trx, conversation.id, now);
-      // the sender has read what they answered
-      await store.advanceReceipt(trx, { conversationId: conversation.id, userId: principal.userId, side, column: 'read_up_to', messageId });
       const recipientIds = (side === 'seeker' ? [conversation.owner_id] : [conversation.seeker_id]).filter((x): x is string => !!x);
       await this.ctx.events.publish(trx, messageSent, {
         messageId,

@@ -124,12 +124,26 @@ export async function readUpTo(db: Executor, conversationId: string, side: Side)
   return rows[0]?.id ?? null;
 }
 
-export function insertMessage(db: Executor, row: MessageRow) {
-  return typed(db)
-    .insertInto('messaging.messages')
-    .values({ ...row, attachments: JSON.stringify(row.attachments) } as never)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+/**
+ * Writes a message, moves its conversation's last activity and the sender's
+ * read receipt to it, in one statement (one round trip on the hot path).
+ */
+export async function insertMessage(db: Executor, row: MessageRow): Promise<MessageRow> {
+  const { rows } = await sql<MessageRow>`
+    with m as (
+      insert into messaging.messages (id, conversation_id, sender_id, side, client_id, body, attachments, created_at)
+      values (${row.id}, ${row.conversation_id}, ${row.sender_id}, ${row.side}, ${row.client_id}, ${row.body}, ${JSON.stringify(row.attachments)}::jsonb, ${row.created_at})
+      returning *
+    ), touched as (
+      update messaging.conversations set last_message_at = ${row.created_at} where id = ${row.conversation_id}
+    ), receipt as (
+      insert into messaging.receipts as r (conversation_id, user_id, side, read_up_to)
+      values (${row.conversation_id}, ${row.sender_id}, ${row.side}, ${row.id})
+      on conflict (conversation_id, user_id) do update set read_up_to = excluded.read_up_to
+        where r.read_up_to is null or r.read_up_to < excluded.read_up_to
+    )
+    select * from m`.execute(db);
+  return rows[0]!;
 }
 
 export function messageByClientId(db: Executor, senderId: string, clientId: string) {
@@ -138,10 +152,6 @@ export function messageByClientId(db: Executor, senderId: string, clientId: stri
 
 export function messageById(db: Executor, id: string) {
   return typed(db).selectFrom('messaging.messages').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
-export async function touchConversation(db: Executor, id: string, at: Date) {
-  await typed(db).updateTable('messaging.conversations').set({ last_message_at: at }).where('id', '=', id).execute();
 }
 
 /** Newest first, before a message id; or oldest first after one (catch-up). */

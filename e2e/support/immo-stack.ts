@@ -1,0 +1,84 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type ModuleDefinition } from '@immo/platform';
+import { startImmo, type Immo } from '../../apps/server/src/app.ts';
+import { moduleRegistry } from '../../apps/server/src/registry.ts';
+import { isApiPath } from '../../apps/server/src/gateway/web.ts';
+import { createWebHandler, setWebApiOrigin } from '../../apps/web/server-handler.ts';
+import { geoModule } from '@immo/geo';
+import { authModule } from '@immo/auth';
+import { usersModule } from '@immo/users';
+import { listingsModule } from '@immo/listings';
+import { mediaModule } from '@immo/media';
+import { searchModule } from '../../modules/search/index.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const WEB_DIR = join(ROOT, 'apps/web');
+
+/** The production build of the web app, built once if it is missing (about a minute on 2 cores). */
+export function ensureWebBuild() {
+  if (existsSync(join(WEB_DIR, '.next/BUILD_ID'))) return;
+  execFileSync('npm', ['run', 'build', '-w', '@immo/web'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+}
+
+export interface ImmoStack {
+  origin: string;
+  immo: Immo;
+  close(): Promise<void>;
+}
+
+/** The modules the web flows need: those of the registry, plus any not registered yet. */
+async function webModules(): Promise<ModuleDefinition[]> {
+  const registered = await moduleRegistry();
+  const names = new Set(registered.map((m) => m.name));
+  const needed = [geoModule, authModule, usersModule, listingsModule, searchModule, mediaModule] as ModuleDefinition[];
+  return [...registered, ...needed.filter((m) => !names.has(m.name))];
+}
+
+/**
+ * The real server on the embedded defaults (PGlite in a temporary DATA_DIR,
+ * in-memory cache, local files, mail to files), every role in one process,
+ * with the web app's production build answering pages on the same origin.
+ */
+export async function startImmoStack(options: { staticPages?: Map<string, string> } = {}): Promise<ImmoStack> {
+  ensureWebBuild();
+  // (staticPages: fixed HTML answered by this same server, the baseline of bench/web.ts)
+  const dataDir = mkdtempSync(join(tmpdir(), 'immo-e2e-'));
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000' });
+  const web = await createWebHandler({ dev: false, dir: WEB_DIR });
+  const immo = await startImmo('all', { config, modules: await webModules(), listen: false });
+  // one origin: API paths to Fastify, every other path to the web app (what
+  // apps/server/src/gateway/web.ts does inside the server once it is wired)
+  const server: Server = createServer((req, res) => {
+    const page = options.staticPages?.get(req.url ?? '');
+    if (page !== undefined) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page) });
+      res.end(page);
+    } else if (isApiPath(req.url ?? '/')) immo.app!.routing(req, res);
+    else web(req, res).catch((error: unknown) => {
+      console.error(error);
+      res.statusCode = 500;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://127.0.0.1:${port}`;
+  // server-side rendering fetches the API of this same process
+  setWebApiOrigin(origin);
+  return {
+    origin,
+    immo,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await immo.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

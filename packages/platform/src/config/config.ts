@@ -78,7 +78,7 @@ export const configSchema = z.object({
   /** Expo push service (FCM and APNs for the mobile apps). */
   EXPO_PUSH_URL: z.string().url().default('https://exp.host/--/api/v2/push/send'),
   EXPO_ACCESS_TOKEN: z.string().optional(),
-  SEED_LISTINGS: z.coerce.number().int().min(0).default(2000),
+  SEED_LISTINGS: z.coerce.number().int().min(0).default(600),
   SEED: z.coerce.number().int().default(42),
   AUTO_SEED: bool.default(true),
 });

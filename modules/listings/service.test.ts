@@ -311,6 +311,15 @@ describe('prices, cache and concurrency', () => {
     expect(await h.service.api.get(listing.id)).toBeUndefined();
   });
 
+  it('keeps the version when an edit changes nothing', async () => {
+    const listing = await publishedListing();
+    const events = (await h.outbox()).length;
+    const same = await h.service.update(alice, listing.id, { price: listing.price, title: { ...listing.title }, address: { ...listing.address, box: listing.address.box ?? undefined } });
+    expect(same.version).toBe(listing.version);
+    expect((await h.outbox()).length).toBe(events);
+    expect((await h.service.update(alice, listing.id, { bathrooms: 2 })).version).toBe(listing.version + 1);
+  });
+
   it('answers 409 to an update based on a stale version, and loses no write when both race', async () => {
     const listing = await h.service.create(alice, ixellesApartment());
     await h.service.update(alice, listing.id, { price: 340_000, version: 1 });

@@ -314,9 +314,11 @@ export function createListingsService(deps: ListingsDeps) {
           const refusals = publishRefusals(merged);
           if (refusals.length) throw unprocessable(`A published listing must keep what publishing needs: ${refusals.map((r) => r.message).join(' ')}`, refusals);
         }
+        const next = { ...fieldColumns(merged), ...placementColumns(placement) };
+        // an edit that changes nothing keeps the version: other editors' If-Match stays valid
+        if (Object.entries(next).every(([column, value]) => sameValue(row[column as keyof store.ListingRow], value))) return current;
         const after = await store.updateListing(trx, id, row.version, {
-          ...fieldColumns(merged),
-          ...placementColumns(placement),
+          ...next,
           updated_at: now,
           ...(access !== 'moderator' && isIndexable(row.status) ? { refreshed_at: now } : {}),
         });
@@ -470,6 +472,19 @@ export function createListingsService(deps: ListingsDeps) {
     } satisfies ListingsApi,
   };
   return service;
+}
+
+/** Equal as stored: jsonb does not keep key order, so objects compare with sorted keys. */
+function sameValue(a: unknown, b: unknown): boolean {
+  return stableJson(a ?? null) === stableJson(b ?? null);
+}
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** A patch field: undefined keeps the current value, null clears it. */

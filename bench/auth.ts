@@ -47,18 +47,23 @@ async function measure(path: string, init: { method?: 'GET' | 'POST'; headers?: 
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average };
 }
 
-// Alternate short rounds and keep each variant's best: the machine is shared,
-// and other processes only ever slow a round down, never speed it up.
+// Alternate short rounds and keep each variant's median: on a shared machine
+// single rounds swing by 2-4x; every round is printed so the spread shows.
 const ROUNDS = 5;
 await measure('/v1/bench/ping'); // warm-up
 const runs: { anonymous: Result[]; authenticated: Result[] } = { anonymous: [], authenticated: [] };
 for (let round = 0; round < ROUNDS; round++) {
-  runs.anonymous.push(await measure('/v1/bench/ping'));
-  runs.authenticated.push(await measure('/v1/bench/ping', { headers: user.headers }));
+  // swap the order each round so that neither variant always runs first
+  const pair = [
+    async () => runs.anonymous.push(await measure('/v1/bench/ping')),
+    async () => runs.authenticated.push(await measure('/v1/bench/ping', { headers: user.headers })),
+  ];
+  for (const run of round % 2 ? pair.reverse() : pair) await run();
 }
-const best = (list: Result[]) => [...list].sort((a, b) => b.rps - a.rps)[0]!;
-const anonymous = best(runs.anonymous);
-const authenticated = best(runs.authenticated);
+console.log(`rounds req/s — anonymous: ${runs.anonymous.map((r) => r.rps.toFixed(0)).join(' ')}; bearer: ${runs.authenticated.map((r) => r.rps.toFixed(0)).join(' ')}`);
+const median = (list: Result[]) => [...list].sort((a, b) => b.rps - a.rps)[Math.floor(list.length / 2)]!;
+const anonymous = median(runs.anonymous);
+const authenticated = median(runs.authenticated);
 
 // verification alone
 const auth = immo.modules.api<AuthApi>('auth');
@@ -102,8 +107,8 @@ await immo.close();
 const anonRps = anonymous.rps;
 const anonMean = anonymous.mean;
 const rows: [string, Result][] = [
-  ['GET /v1/bench/ping anonymous (best of 5)', anonymous],
-  ['GET /v1/bench/ping bearer token (best of 5)', authenticated],
+  ['GET /v1/bench/ping anonymous (median of 5)', anonymous],
+  ['GET /v1/bench/ping bearer token (median of 5)', authenticated],
   ['POST /v1/auth/login (argon2id)', logins],
 ];
 console.log(`\nAuth bench — ${duration}s each, ${connections} connections (login: 8), ${cpus().length} cores, ${immo.platform.db.engine}\n`);
@@ -128,6 +133,8 @@ console.log(JSON.stringify({
   authenticatedMeanMs: Number(authenticated.mean.toFixed(2)),
   addedLatencyMs: Number((authenticated.mean - anonMean).toFixed(2)),
   addedServerMsPerRequest: Number(addedServerMs.toFixed(3)),
+  anonymousRoundsRps: runs.anonymous.map((r) => Math.round(r.rps)),
+  authenticatedRoundsRps: runs.authenticated.map((r) => Math.round(r.rps)),
   loadAverage: Number(loadavg()[0]!.toFixed(1)),
   verifyMicroseconds: Math.round(verifyUs),
   loginsPerSecond: Number(logins.rps.toFixed(1)),

@@ -13,6 +13,8 @@ export function registerForTests(app: FastifyInstance, services: AuthServices) {
 }
 
 let counter = 0;
+// a per-process prefix: rate-limit counters may live in a Redis shared by test runs
+const addressPrefix = `10.${Math.floor(Math.random() * 256)}`;
 const PASSWORD = 'Test-passphrase-for-immo-42';
 
 /**
@@ -35,7 +37,7 @@ export async function signUpForTest(
 
   // each sign-up comes from an address of its own, so that suites creating many
   // users stay under the per-IP route rate limits of register and login
-  const remoteAddress = `10.${(counter >> 16) & 255}.${(counter >> 8) & 255}.${counter & 255}`;
+  const remoteAddress = `${addressPrefix}.${(counter >> 8) & 255}.${counter & 255}`;
   const registered = await app.inject({ method: 'POST', url: '/v1/auth/register', remoteAddress, payload: { email, password: PASSWORD, displayName: 'Test Person' } });
   if (registered.statusCode !== 202) throw new Error(`signUpForTest: register answered ${registered.statusCode} ${registered.body}`);
   const account = (await store.accountByEmail(email))!;

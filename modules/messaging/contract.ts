@@ -105,4 +105,6 @@ export const reportView = z.object({
 export interface MessagingApi {
   /** Participants of a conversation (user ids; agency id when the agency's agents take part). */
   participants(conversationId: string): Promise<{ seekerId: string | null; ownerId: string | null; agencyId: string | null; listingId: string } | undefined>;
+  /** True once this person has read the conversation up to (at least) this message: no need to notify them of it. */
+  hasRead(conversationId: string, userId: string, messageId: string): Promise<boolean>;
 }

@@ -8,7 +8,7 @@ import { MessagingService } from './service.ts';
 import { messagingRoutes } from './routes.ts';
 import { messagingRealtime } from './realtime.ts';
 import { messagingJobs, messagingSchedules } from './jobs.ts';
-import { conversationById, messagesSentBy } from './store.ts';
+import { conversationById, hasRead, messagesSentBy } from './store.ts';
 
 // @immo/messaging: conversations between seekers and advertisers, in real time.
 export * from './contract.ts';
@@ -32,6 +32,7 @@ export const messagingModule: ModuleDefinition<MessagingApi> = defineModule<Mess
           const c = await conversationById(ctx.db.kysely, conversationId);
           return c && { seekerId: c.seeker_id, ownerId: c.owner_id, agencyId: c.agency_id, listingId: c.listing_id };
         },
+        hasRead: (conversationId, userId, messageId) => hasRead(ctx.db.kysely, conversationId, userId, messageId),
       },
       routes: (app) => messagingRoutes(app, service),
       realtime(io) {

@@ -268,3 +268,13 @@ export async function eraseUser(db: Executor, userId: string): Promise<string[]>
 export function messagesSentBy(db: Executor, userId: string) {
   return typed(db).selectFrom('messaging.messages').select(['id', 'conversation_id', 'body', 'created_at']).where('sender_id', '=', userId).orderBy('id').execute();
 }
+
+export async function hasRead(db: Executor, conversationId: string, userId: string, messageId: string) {
+  const row = await typed(db)
+    .selectFrom('messaging.receipts')
+    .select('read_up_to')
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return !!row?.read_up_to && row.read_up_to >= messageId;
+}

@@ -107,6 +107,13 @@ describe('notifications fed by events, on every channel', () => {
     expect((await t.app.inject({ method: 'POST', url: `/v1/notifications/${items[0].id}/read`, headers: owner.headers })).statusCode).toBe(204);
     expect((await t.app.inject({ method: 'POST', url: `/v1/notifications/${items[0].id}/read`, headers: seeker.headers })).statusCode).toBe(404);
     expect((await inbox(owner)).unread).toBe(0);
+
+    // read live before the notification's wait is over: nobody is told
+    const reply = await t.app.inject({ method: 'POST', url: '/v1/messages', headers: owner.headers, payload: { conversationId: first.json().conversationId, text: 'Oui, toujours' } });
+    await t.app.inject({ method: 'POST', url: `/v1/conversations/${first.json().conversationId}/read`, headers: seeker.headers, payload: { messageId: reply.json().message.id } });
+    clock.advance(31_000);
+    await t.drain();
+    expect((await inbox(seeker)).items.filter((n: { kind: string }) => n.kind === 'message.new')).toEqual([]);
   });
 
   it('sends the visit confirmation by e-mail with the .ics invitation, times in Brussels on the March change', async () => {

@@ -5,6 +5,7 @@ import { decodeCursor, encodeCursor } from '@immo/types';
 import type { AuthApi } from '@immo/auth';
 import type { ListingsApi } from '@immo/listings';
 import type { AppointmentsApi } from '@immo/appointments';
+import type { MessagingApi } from '@immo/messaging';
 import {
   CHANNELS,
   DEFAULT_CHANNELS,
@@ -75,6 +76,7 @@ export class NotificationsService {
 
   async run(input: NotifyRequest): Promise<string | undefined> {
     const request = notifyRequest.parse(input);
+    if (await this.alreadySeen(request)) return undefined;
     const account = await this.auth.getAccount(request.userId);
     if (!account || account.status !== 'active') return undefined;
     const locale: Locale = isLocale(account.locale) ? account.locale : 'fr';
@@ -111,6 +113,13 @@ export class NotificationsService {
       }
     });
     return id;
+  }
+
+  /** A message read (live, over /ws) while its notification waited is not worth telling about. */
+  private async alreadySeen(request: z.infer<typeof notifyRequest>) {
+    const { conversationId, messageId } = request.data;
+    if (request.kind !== 'message.new' || typeof conversationId !== 'string' || typeof messageId !== 'string') return false;
+    return (await this.optional<MessagingApi>('messaging')?.hasRead(conversationId, request.userId, messageId)) ?? false;
   }
 
   /** Whether a channel can carry this notification for this person, and why not. */

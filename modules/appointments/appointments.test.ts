@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ManualClock, newId } from '@immo/platform';
 import { createTestApp, type TestApp } from '@immo/server/testing';
-import { authModule, signUpForTest, userDeleted } from '@immo/auth';
+import { authModule, signUpForTest, userDeleted, type AuthApi } from '@immo/auth';
 import { appointmentsModule } from './index.ts';
 import { fakeListing, fakeListingsModule } from './listings.fake.ts';
 
@@ -170,6 +170,27 @@ describe('visits: availability, booking, statuses', () => {
     const someone = mine.json().items[0];
     expect((await t.app.inject({ url: `/v1/appointments/${someone.id}`, headers: seekers[3]!.headers })).statusCode).toBe(404);
     expect((await t.app.inject({ url: '/v1/appointments' })).statusCode).toBe(401);
+  });
+
+  it('lets any agent of the owning agency publish visits and confirm them', async () => {
+    const agencyId = newId();
+    const agents = new Set<string>();
+    t.modules.api<AuthApi>('auth').setClaimsProvider(async (userId) => (agents.has(userId) ? [{ agencyId, role: 'agent' }] : []));
+    const asAgent = async () => {
+      const user = await signUpForTest(t.app);
+      agents.add(user.userId);
+      // signUpForTest's fixed test password (modules/auth/test-signup.ts): sign in again to get the membership claim
+      const res = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: user.email, password: 'Test-passphrase-for-immo-42' } });
+      const accessToken = res.json().accessToken as string;
+      return { ...user, accessToken, headers: { authorization: `Bearer ${accessToken}` } };
+    };
+    const [lister, colleague] = [await asAgent(), await asAgent()];
+    const listing = listings.add(fakeListing(newId(), lister.userId, agencyId));
+    expect((await publish(listing.id, sundays, colleague)).statusCode).toBe(200);
+    const appointment = (await book(listing.id, '2026-03-29T09:00:00.000Z', seekers[2]!)).json();
+    expect((await setStatus(appointment.id, { status: 'confirmed' }, colleague)).json()).toMatchObject({ status: 'confirmed' });
+    expect((await t.app.inject({ url: `/v1/appointments/${appointment.id}`, headers: lister.headers })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: `/v1/appointments/${appointment.id}`, headers: owner.headers })).statusCode).toBe(404);
   });
 
   it('erases the seeker on user.deleted: live visits are cancelled, places freed, the seeker forgotten', async () => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { defineEvent } from '@immo/platform';
+import { defineEvent, type EventBus, type Executor } from '@immo/platform';
 import { listingSnapshot } from './contract.ts';
+import { toSnapshot } from './snapshot.ts';
+import type { ListingRow } from './store.ts';
 
 // What listings publishes. Each is written to the outbox in the transaction of
 // the change. Consumers must be idempotent and ignore a snapshot whose
@@ -24,3 +26,21 @@ export const listingArchived = defineEvent(
   1,
   z.object({ listingId: z.string(), listing: listingSnapshot }),
 );
+
+/** Publishes the events a change of a (once) published listing calls for, in its transaction. */
+export async function announceChange(events: Pick<EventBus, 'publish'>, trx: Executor, before: ListingRow | undefined, after: ListingRow) {
+  const listing = toSnapshot(after);
+  if (after.status === 'published' && before?.status !== 'published' && before?.status !== 'under_offer') {
+    await events.publish(trx, listingPublished, { listing });
+    return;
+  }
+  if (after.published_at === null) return; // a draft never shown: nobody to tell
+  if (after.status === 'archived') {
+    if (before?.status !== 'archived') await events.publish(trx, listingArchived, { listingId: after.id, listing });
+    return;
+  }
+  await events.publish(trx, listingUpdated, { listing });
+  if (before && before.price !== after.price) {
+    await events.publish(trx, listingPriceChanged, { listingId: after.id, oldPrice: before.price, newPrice: after.price, listing });
+  }
+}

@@ -25,13 +25,14 @@ import {
   type PriceHistoryEntry,
   type UpdateListingInput,
 } from './contract.ts';
-import { listingArchived, listingPriceChanged, listingPublished, listingUpdated } from './events.ts';
+import { announceChange } from './events.ts';
+import { fieldColumns, fieldsFromCommand, mergePatch, placementColumns } from './listing-fields.ts';
 import { accessTo, type AccountLookup, type MembershipLookup } from './access.ts';
 import { transitionRefusal } from './lifecycle.ts';
 import { createListingReadCache } from './read-cache.ts';
 import { toSnapshot, toView } from './snapshot.ts';
 import * as store from './store.ts';
-import { checkListing, publishRefusals, type ListingFields, type Placement } from './validation.ts';
+import { checkListing, publishRefusals } from './validation.ts';
 import type { GeoLookup } from './geo-lookup.ts';
 
 export interface ListingsDeps {
@@ -111,67 +112,7 @@ export function createListingsService(deps: ListingsDeps) {
     await deps.audit.record(trx, { actorId: actor.userId, action: 'listing.moderated', subjectType: 'listing', subjectId: listingId, detail });
   }
 
-  /** Publishes the events a change of a (once) published listing calls for, in its transaction. */
-  async function announce(trx: Executor, before: store.ListingRow | undefined, after: store.ListingRow) {
-    const listing = toSnapshot(after);
-    if (after.status === 'published' && before?.status !== 'published' && before?.status !== 'under_offer') {
-      await events.publish(trx, listingPublished, { listing });
-      return;
-    }
-    if (after.published_at === null) return; // a draft never shown: nobody to tell
-    if (after.status === 'archived') {
-      if (before?.status !== 'archived') await events.publish(trx, listingArchived, { listingId: after.id, listing });
-      return;
-    }
-    await events.publish(trx, listingUpdated, { listing });
-    if (before && before.price !== after.price) {
-      await events.publish(trx, listingPriceChanged, { listingId: after.id, oldPrice: before.price, newPrice: after.price, listing });
-    }
-  }
-
-  function placementColumns(placement: Placement) {
-    return {
-      region: placement.region,
-      province_nis: placement.provinceNis,
-      commune_name: placement.communeName,
-      commune_lat: placement.communeLat,
-      commune_lon: placement.communeLon,
-      lat: placement.lat,
-      lon: placement.lon,
-    };
-  }
-
-  function fieldColumns(f: ListingFields) {
-    return {
-      transaction: f.transaction,
-      type: f.type,
-      price: f.price,
-      charges: f.charges,
-      agency_id: f.agencyId,
-      street: f.address.street,
-      number: f.address.number,
-      box: f.address.box,
-      postal_code: f.address.postalCode,
-      commune_nis: f.address.communeNis,
-      address_hidden: f.address.hidden,
-      living_area: f.livingArea,
-      land_area: f.landArea,
-      rooms: f.rooms,
-      bedrooms: f.bedrooms,
-      bathrooms: f.bathrooms,
-      year_built: f.yearBuilt,
-      condition: f.condition,
-      epc: f.epc,
-      features: [...new Set(f.features)],
-      available_from: f.availableFrom,
-      language: f.language,
-      title: f.title,
-      description: f.description,
-      photos: f.photos,
-      cover_photo_id: f.coverPhotoId,
-      contact: f.contact,
-    };
-  }
+  const announce = (trx: Executor, before: store.ListingRow | undefined, after: store.ListingRow) => announceChange(events, trx, before, after);
 
   async function publicSnapshot(id: string): Promise<ListingSnapshot | undefined> {
     const value = await readCache.read(id, async () => {
@@ -199,32 +140,7 @@ export function createListingsService(deps: ListingsDeps) {
       const caller = requireRole(principal, 'individual');
       const command = createListingInput.parse(input);
       if (command.agencyId) await requireAgencyMember(caller, command.agencyId);
-      const fields: ListingFields = {
-        transaction: command.transaction,
-        type: command.type,
-        price: command.price,
-        charges: command.charges ?? null,
-        agencyId: command.agencyId ?? null,
-        address: { ...command.address, box: command.address.box ?? null, hidden: command.address.hidden ?? false },
-        lat: command.lat ?? null,
-        lon: command.lon ?? null,
-        livingArea: command.livingArea ?? null,
-        landArea: command.landArea ?? null,
-        rooms: command.rooms ?? null,
-        bedrooms: command.bedrooms ?? null,
-        bathrooms: command.bathrooms ?? null,
-        yearBuilt: command.yearBuilt ?? null,
-        condition: command.condition ?? null,
-        epc: command.epc ?? null,
-        features: command.features ?? [],
-        availableFrom: command.availableFrom ?? null,
-        language: command.language,
-        title: command.title,
-        description: command.description ?? {},
-        photos: command.photos ?? [],
-        coverPhotoId: command.coverPhotoId ?? null,
-        contact: command.contact ?? null,
-      };
+      const fields = fieldsFromCommand(command);
       const now = clock.now();
       const placement = checkListing(fields, geo, now);
       const id = options.id ?? newId();
@@ -274,37 +190,7 @@ export function createListingsService(deps: ListingsDeps) {
           throw conflict(`A ${row.status} listing cannot be edited.`);
         }
         const current = toView(row);
-        const addressMoved =
-          patch.address !== undefined &&
-          (patch.address.communeNis !== row.commune_nis || patch.address.postalCode !== row.postal_code);
-        const merged: ListingFields = {
-          transaction: patch.transaction ?? current.transaction,
-          type: patch.type ?? current.type,
-          price: patch.price ?? current.price,
-          charges: patch.charges !== undefined ? patch.charges : current.charges,
-          agencyId: patch.agencyId !== undefined ? patch.agencyId : current.agencyId,
-          address: patch.address
-            ? { ...patch.address, box: patch.address.box ?? null, hidden: patch.address.hidden ?? current.address.hidden }
-            : current.address,
-          lat: patch.lat ?? (addressMoved ? null : current.lat),
-          lon: patch.lon ?? (addressMoved ? null : current.lon),
-          livingArea: pick(patch.livingArea, current.livingArea),
-          landArea: pick(patch.landArea, current.landArea),
-          rooms: pick(patch.rooms, current.rooms),
-          bedrooms: pick(patch.bedrooms, current.bedrooms),
-          bathrooms: pick(patch.bathrooms, current.bathrooms),
-          yearBuilt: pick(patch.yearBuilt, current.yearBuilt),
-          condition: pick(patch.condition, current.condition),
-          epc: pick(patch.epc, current.epc),
-          features: patch.features ?? current.features,
-          availableFrom: pick(patch.availableFrom, current.availableFrom),
-          language: patch.language ?? current.language,
-          title: patch.title ?? current.title,
-          description: patch.description ?? current.description,
-          photos: patch.photos ?? current.photos,
-          coverPhotoId: pick(patch.coverPhotoId, current.coverPhotoId),
-          contact: pick(patch.contact, current.contact),
-        };
+        const merged = mergePatch(current, patch);
         if (merged.transaction !== current.transaction && row.status !== 'draft') {
           throw conflict('The transaction (sale or rent) of a published listing cannot change; archive it and create a new one.');
         }
@@ -485,9 +371,4 @@ function stableJson(value: unknown): string {
     return `{${entries.sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
-}
-
-/** A patch field: undefined keeps the current value, null clears it. */
-function pick<T>(next: T | null | undefined, current: T | null): T | null {
-  return next === undefined ? current : next;
 }

@@ -42,7 +42,16 @@ const user = await signUpForTest(immo.app!);
 
 type Result = { rps: number; p50: number; p99: number; mean: number };
 async function measure(path: string, init: { method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string; idReplacement?: boolean; connections?: number } = {}) {
-  const result = await autocannon({ url: `${url}${path}`, duration, connections: init.connections ?? connections, method: init.method ?? 'GET', headers: init.headers, body: init.body, idReplacement: init.idReplacement });
+  // both variants get the same option shape: only the Authorization header differs
+  const result = await autocannon({
+    url: `${url}${path}`,
+    duration,
+    connections: init.connections ?? connections,
+    method: init.method ?? 'GET',
+    headers: init.headers ?? {},
+    ...(init.body ? { body: init.body } : {}),
+    ...(init.idReplacement ? { idReplacement: true } : {}),
+  });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${path}: ${result.non2xx} non-2xx, ${result.errors} errors`);
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, mean: result.latency.average };
 }

@@ -1,0 +1,89 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import { sql } from 'kysely';
+import type { TestApp } from '../src/testing.ts';
+
+// Test support for the cross-module GDPR test: a scan of every table for a
+// value, a listing body, a photo and its multipart envelope.
+
+/** Every table of every schema whose rows, as text, contain `value` (case-insensitive). */
+export async function tablesHolding(t: TestApp, value: string): Promise<string[]> {
+  const db = t.platform.db.kysely;
+  const { rows: tables } = await sql<{ schema: string; name: string }>`
+    select table_schema as schema, table_name as name from information_schema.tables
+    where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema') and table_schema not like 'pg\_%'`.execute(db);
+  const found: string[] = [];
+  for (const table of tables) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(`${table.schema}.${table.name}`)} as r where r::text ilike ${`%${value}%`}`.execute(db);
+    if (rows[0]!.n > 0) found.push(`${table.schema}.${table.name}`);
+  }
+  return found.sort();
+}
+
+/** The column(s) of one table whose value, as text, contains `value`: for a precise failure message. */
+export async function columnsHolding(t: TestApp, table: string, value: string): Promise<string[]> {
+  const [schema, name] = table.split('.');
+  const db = t.platform.db.kysely;
+  const { rows: columns } = await sql<{ column: string }>`
+    select column_name as column from information_schema.columns where table_schema = ${schema} and table_name = ${name}`.execute(db);
+  const found: string[] = [];
+  for (const { column } of columns) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)} where ${sql.ref(column)}::text ilike ${`%${value}%`}`.execute(db);
+    if (rows[0]!.n > 0) found.push(`${table}.${column}`);
+  }
+  return found;
+}
+
+/** A rental in Ixelles (Brussels): EPC on the Brussels scale. */
+export function ixellesFlat(overrides: Record<string, unknown> = {}) {
+  return {
+    transaction: 'rent',
+    type: 'apartment',
+    price: 1_350,
+    charges: 150,
+    address: { street: 'Rue du Bailli', number: '42', postalCode: '1050', communeNis: '21009' },
+    livingArea: 85,
+    rooms: 3,
+    bedrooms: 2,
+    bathrooms: 1,
+    epc: { label: 'D', kwh: 160, certificate: '20260311000042' },
+    features: ['balcony'],
+    language: 'fr',
+    title: { fr: 'Appartement lumineux, Ixelles Bailli' },
+    description: { fr: 'Deux chambres, proche de la place du Châtelain.' },
+    ...overrides,
+  };
+}
+
+/** A photo-like JPEG: gradient with noise, so it compresses and hashes like a photo. */
+export async function photoJpeg(seed: number): Promise<Buffer> {
+  const width = 1200;
+  const height = 800;
+  const pixels = Buffer.alloc(width * height * 3);
+  let a = seed >>> 0;
+  const random = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let r = Math.imul(a ^ (a >>> 15), 1 | a);
+    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
+    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
+  };
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const i = (y * width + x) * 3;
+      pixels[i] = Math.min(255, (x * 255) / width + random() * 20);
+      pixels[i + 1] = Math.min(255, (y * 255) / height + random() * 20);
+      pixels[i + 2] = Math.min(255, ((x + y) * 128) / width + random() * 20);
+    }
+  }
+  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
+}
+
+/** One file as multipart/form-data (field "file"), as a browser sends it. */
+export function multipart(file: Buffer, filename: string, contentType: string) {
+  const boundary = `----immo${randomBytes(8).toString('hex')}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
+  return {
+    payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

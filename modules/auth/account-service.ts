@@ -3,7 +3,7 @@ import { validatePhone } from '@immo/i18n';
 import { conflict, newId, notFound, unauthorized, unprocessable, type Principal } from '@immo/platform';
 import type { AuthDeps } from './deps.ts';
 import type { Account, Locale } from './contract.ts';
-import { dummyHash, hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
+import { hashPassword, passwordWeakness, verifyPassword } from './passwords.ts';
 import { randomToken, tokenHash } from './sealed-secrets.ts';
 import { toAccount, type AccountRow } from './store.ts';
 import { userRegistered } from './events.ts';
@@ -79,10 +79,7 @@ export class AccountService {
   /** Always answers the same; mails a reset link only when an active account has this address. */
   async forgotPassword(email: string): Promise<void> {
     const account = await this.d.store.accountByEmail(email);
-    if (!account || account.status !== 'active') {
-      await dummyHash();
-      return;
-    }
+    if (!account || account.status !== 'active') return;
     const now = this.d.ctx.clock.now();
     const link = randomToken();
     await this.d.store.addOneTimeToken(this.d.store.db, { token_hash: tokenHash(link), user_id: account.id, purpose: 'reset_password', target: account.email, created_at: now, expires_at: new Date(now.getTime() + RESET_TTL_MS) });

@@ -29,9 +29,12 @@ import { Server as SocketIoServer } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createTestDatabase, defineModule, loadConfig, newId, type ModuleContext, type Principal } from '@immo/platform';
 import type { ListingsApi, ListingSnapshot } from '@immo/listings';
-import { messagingModule } from '@immo/messaging';
+import { createMessagingModule } from '@immo/messaging';
 import { createSocketServer, type SocketServer } from '@immo/notifications';
 import { startImmo } from '../apps/server/src/app.ts';
+
+// closed loops send as fast as acks come back: no per-socket send limit here
+const messagingModule = createMessagingModule({ sendsPerTenSeconds: Number.POSITIVE_INFINITY });
 
 const { values } = parseArgs({
   options: { seconds: { type: 'string', default: '5' }, senders: { type: 'string', default: '100' }, clients: { type: 'string', default: '1000' } },

@@ -146,7 +146,8 @@ describe('messaging over HTTP', () => {
     const view = (await conversations(owner)).items.find((c: { id: string }) => c.id === conversationId);
     expect(view).toMatchObject({ seekerId: null, blocked: true });
     const messages = (await t.app.inject({ url: `/v1/conversations/${conversationId}/messages`, headers: owner.headers })).json().items;
-    expect(messages.map((m: { senderId: string | null; text: string }) => [m.senderId, m.text])).toEqual([[owner.userId, 'Dommage'], [null, 'Je pars bientôt']]);
+    // the other party keeps the conversation and their own words; the erased person's words and id are gone
+    expect(messages.map((m: { senderId: string | null; text: string }) => [m.senderId, m.text])).toEqual([[owner.userId, 'Dommage'], [null, '[message removed: its author deleted their account]']]);
     expect((await send(owner, { conversationId, text: 'encore là ?' })).statusCode).toBe(422);
     const left = await sql<{ n: number }>`select (select count(*) from messaging.messages where sender_id = ${leaving.userId}) + (select count(*) from messaging.conversations where seeker_id = ${leaving.userId}) as n`.execute(t.platform.db.kysely);
     expect(Number(left.rows[0]!.n)).toBe(0);

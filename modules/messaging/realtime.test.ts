@@ -109,6 +109,17 @@ describe('messaging over Socket.IO at /ws', () => {
     expect(await emitWithAck(s, 'sync', { lastId: '00000000-0000-7000-8000-000000000000' })).toEqual({ ok: true, messages: [] });
   });
 
+  it('slows a socket down past 30 messages in 10 seconds with a 429 in the ack', async () => {
+    const spammer = await signUpForTest(t.app);
+    const listing = listings.add(fakeListing(newId(), owner.userId));
+    const { conversationId } = (await t.app.inject({ method: 'POST', url: '/v1/messages', headers: spammer.headers, payload: { listingId: listing.id, text: 'Bonjour' } })).json();
+    const s = await connect({ token: spammer.accessToken });
+    const acks = [];
+    for (let i = 0; i < 31; i++) acks.push(await emitWithAck<{ ok: boolean; error?: { status: number } }>(s, 'message:send', { conversationId, text: `m${i}` }));
+    expect(acks.slice(0, 30).every((a) => a.ok)).toBe(true);
+    expect(acks[30]).toMatchObject({ ok: false, error: { status: 429 } });
+  });
+
   it('sends again with the same clientId without duplicating the message', async () => {
     const a = await connect({ token: seeker.accessToken });
     const conv = (await t.app.inject({ url: '/v1/conversations', headers: seeker.headers })).json().items[0];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Server, Socket } from 'socket.io';
-import { Problem, type Logger, type Principal } from '@immo/platform';
+import { Problem, tooManyRequests, type Logger, type Principal } from '@immo/platform';
 import type { MessagingService, LiveFeed } from './service.ts';
 import { sendInput } from './contract.ts';
 
@@ -38,7 +38,26 @@ function failure(error: unknown) {
   return { ok: false, error: { status: 500, title: 'Internal error', detail: 'Something went wrong on our side.' } };
 }
 
-export function messagingRealtime(io: Server, service: MessagingService, logger: Logger): LiveFeed {
+export interface RealtimeOptions {
+  /** Messages one socket may send per 10 seconds (HTTP sends go through the gateway's rate limit instead). */
+  sendsPerTenSeconds?: number;
+}
+
+/** A fixed 10-second window per socket: enough for a person typing fast, not for a script. */
+function sendLimiter(limit: number) {
+  let windowStart = 0;
+  let count = 0;
+  return () => {
+    const now = Date.now();
+    if (now - windowStart >= 10_000) {
+      windowStart = now;
+      count = 0;
+    }
+    if (++count > limit) throw tooManyRequests(`Slow down: at most ${limit} messages per 10 seconds.`, Math.ceil((windowStart + 10_000 - now) / 1000));
+  };
+}
+
+export function messagingRealtime(io: Server, service: MessagingService, logger: Logger, options: RealtimeOptions = {}): LiveFeed {
   const principalOf = (socket: Socket) => socket.data.principal as Principal;
 
   const handle = <T extends z.ZodType>(socket: Socket, event: string, schema: T, run: (input: z.infer<T>, principal: Principal) => Promise<unknown>) => {
@@ -57,7 +76,11 @@ export function messagingRealtime(io: Server, service: MessagingService, logger:
     const principal = principalOf(socket);
     if (!principal) return;
     // handlers first, so nothing the client sends while we join rooms is lost
-    handle(socket, 'message:send', sendInput, async (input, p) => service.send(p, input));
+    const allowSend = sendLimiter(options.sendsPerTenSeconds ?? 30);
+    handle(socket, 'message:send', sendInput, async (input, p) => {
+      allowSend();
+      return service.send(p, input);
+    });
     handle(socket, 'message:read', receiptInput, (input, p) => service.markRead(p, input.conversationId, input.messageId));
     handle(socket, 'message:delivered', receiptInput, (input, p) => service.markDelivered(p, input.conversationId, input.messageId));
     handle(socket, 'sync', syncInput, async (input, p) => ({ messages: await service.missedSince(p, input.lastId) }));

@@ -251,10 +251,15 @@ export async function deleteOlderThan(db: Executor, cutoff: Date, batch: number)
  * uploaded are removed (their keys are returned). Their receipts, blocks and
  * reports go; conversations nobody is left in go entirely.
  */
+/** What the other party sees in place of a message whose sender erased their account. */
+export const ERASED_MESSAGE_BODY = '[message removed: its author deleted their account]';
+
 export async function eraseUser(db: Executor, userId: string): Promise<string[]> {
   const { rows: files } = await sql<{ key: string }>`delete from messaging.attachments where uploader_id = ${userId} returning key`.execute(db);
   await sql`update messaging.messages set attachments = '[]'::jsonb where sender_id = ${userId} and jsonb_array_length(attachments) > 0`.execute(db);
-  await sql`update messaging.messages set sender_id = null, client_id = null where sender_id = ${userId}`.execute(db);
+  // the other party keeps the conversation, but not the erased person's words: a message's text
+  // is personal data (names, phone numbers, e-mails are written in it)
+  await sql`update messaging.messages set sender_id = null, client_id = null, body = ${ERASED_MESSAGE_BODY} where sender_id = ${userId}`.execute(db);
   await sql`update messaging.conversations set seeker_id = null where seeker_id = ${userId}`.execute(db);
   await sql`update messaging.conversations set owner_id = null where owner_id = ${userId}`.execute(db);
   await sql`delete from messaging.conversations where seeker_id is null and owner_id is null and agency_id is null`.execute(db);

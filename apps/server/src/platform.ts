@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import { z } from 'zod';
 import {
   createAuditLog,
   createEventBus,
@@ -6,6 +7,8 @@ import {
   createLogger,
   createPorts,
   openDatabase,
+  pruneDeliveredEvents,
+  pruneFinishedJobs,
   systemClock,
   auditMigrations,
   eventMigrations,
@@ -43,6 +46,17 @@ export async function createPlatform(
   const events = createEventBus({ db, logger, transport: config.EVENT_BUS, redis: busRedis });
   const jobs = createJobQueue({ db, logger, clock });
   const audit = createAuditLog({ db, clock });
+  // retention of the platform's own bookkeeping: delivered events (ids only) and
+  // finished jobs go after 14 days, every night
+  jobs.define({
+    name: 'platform.prune',
+    schema: z.object({}).passthrough(),
+    async handle() {
+      await pruneDeliveredEvents(db.kysely, { olderThanDays: 14 });
+      await pruneFinishedJobs(db.kysely, { olderThanDays: 14, now: clock.now() });
+    },
+  });
+  jobs.schedule({ name: 'platform.prune', cron: '15 4 * * *', job: 'platform.prune', payload: {} });
   return {
     config,
     db,

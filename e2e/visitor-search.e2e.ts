@@ -40,7 +40,8 @@ describe('a visitor looking for a flat in Ixelles', () => {
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr-BE');
     await screenshot(page, 'home-fr');
 
-    // live suggestions complete the commune while typing
+    // live suggestions complete the commune while typing (once the page is interactive)
+    await page.locator('form[role="search"][data-ready="true"]').waitFor();
     const box = page.getByRole('combobox');
     await box.fill('appartement Ixel');
     const suggestion = page.getByRole('option', { name: /Ixelles/ });
@@ -113,6 +114,30 @@ describe('a visitor looking for a flat in Ixelles', () => {
     await screenshot(page, 'listing-nl');
 
     expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws an area on the map and searches inside it', async () => {
+    const page = await context.newPage();
+    await page.goto(`${stack.origin}/fr/search?q=appartement+Ixelles&transaction=sale`);
+    await expect.poll(() => resultCount(page).textContent(), { timeout: 15_000 }).toBe('3 résultats');
+    const map = page.getByTestId('results-map');
+    await map.locator('canvas').waitFor();
+    await page.waitForTimeout(1000);
+    await page.getByRole('button', { name: 'Dessiner une zone' }).click();
+    // four corners around the results (the map is fitted to them), clear of the buttons
+    const box = (await map.boundingBox())!;
+    for (const [x, y] of [[10, 70], [box.width - 60, 70], [box.width - 10, box.height - 30], [10, box.height - 30]] as const) {
+      await page.mouse.click(box.x + x, box.y + y);
+    }
+    await page.getByRole('button', { name: 'Rechercher dans cette zone' }).click();
+    await page.waitForURL(/polygon=/);
+    const polygon = new URL(page.url()).searchParams.get('polygon')!.split(',');
+    expect(polygon).toHaveLength(4);
+    await expect.poll(() => resultCount(page).textContent()).toBe('3 résultats');
+    await screenshot(page, 'results-fr-drawn-area');
+    await page.getByRole('button', { name: 'Effacer la zone' }).click();
+    await page.waitForURL((u) => !u.searchParams.has('polygon'));
     await page.close();
   });
 

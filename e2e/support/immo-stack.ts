@@ -44,12 +44,13 @@ async function webModules(): Promise<ModuleDefinition[]> {
  * The real server on the embedded defaults (PGlite in a temporary DATA_DIR,
  * in-memory cache, local files, mail to files), every role in one process,
  * with the web app's production build answering pages on the same origin.
+ * No automatic demo data: each test seeds the few listings it asserts on.
  */
 export async function startImmoStack(options: { staticPages?: Map<string, string> } = {}): Promise<ImmoStack> {
   ensureWebBuild();
   // (staticPages: fixed HTML answered by this same server, the baseline of bench/web.ts)
   const dataDir = mkdtempSync(join(tmpdir(), 'immo-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000', AUTO_SEED: 'false' });
   const web = await createWebHandler({ dev: false, dir: WEB_DIR });
   const immo = await startImmo('all', { config, modules: await webModules(), listen: false });
   // one origin: API paths to Fastify, every other path to the web app (what

@@ -2,7 +2,7 @@
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { GeoJSONSource, Map as MapLibreMap, MapMouseEvent } from 'maplibre-gl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import type { GeoAnswer } from '../api/shapes.ts';
@@ -29,7 +29,28 @@ function markersGeoJson(answer: GeoAnswer) {
  * map (the bbox goes to the URL). `focus` is where the results are, to fit the
  * first view when the URL has no bbox.
  */
-export function ResultsMap({ state, follow, focus, onBoundsChange }: { state: SearchState; follow: boolean; focus: BBox | null; onBoundsChange: (bbox: BBox) => void }) {
+/** The drawn area (closed) or the corners placed so far, as GeoJSON. */
+function areaGeoJson(points: [number, number][], closed: boolean) {
+  const features = [];
+  if (closed && points.length >= 3) features.push({ type: 'Feature' as const, geometry: { type: 'Polygon' as const, coordinates: [[...points, points[0]!]] }, properties: {} });
+  else if (points.length >= 2) features.push({ type: 'Feature' as const, geometry: { type: 'LineString' as const, coordinates: points }, properties: {} });
+  for (const p of points) features.push({ type: 'Feature' as const, geometry: { type: 'Point' as const, coordinates: p }, properties: {} });
+  return { type: 'FeatureCollection' as const, features };
+}
+
+export function ResultsMap({
+  state,
+  follow,
+  focus,
+  onBoundsChange,
+  onPolygonChange,
+}: {
+  state: SearchState;
+  follow: boolean;
+  focus: BBox | null;
+  onBoundsChange: (bbox: BBox) => void;
+  onPolygonChange: (polygon: [number, number][] | undefined) => void;
+}) {
   const t = useT();
   const locale = useLocale();
   const router = useRouter();
@@ -38,6 +59,10 @@ export function ResultsMap({ state, follow, focus, onBoundsChange }: { state: Se
   // only a person's move (drag, wheel, buttons, keys) re-runs the list search:
   // not our own fitBounds, nor a resize of the container
   const personMoved = useRef(false);
+  // drawing an area: each click on the map places a corner
+  const [corners, setCorners] = useState<[number, number][] | null>(null);
+  const drawing = useRef<[number, number][] | null>(null);
+  drawing.current = corners;
   const latest = useRef({ state, follow, onBoundsChange, locale, focus });
   latest.current = { state, follow, onBoundsChange, locale, focus };
 
@@ -90,11 +115,20 @@ export function ResultsMap({ state, follow, focus, onBoundsChange }: { state: Se
           filter: ['all', ['!', ['has', 'point_count']], ['==', ['get', 'weight'], 1]],
           paint: { 'circle-color': '#dc2626', 'circle-radius': 7, 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 2 },
         });
+        map.addSource('area', { type: 'geojson', data: areaGeoJson(latest.current.state.polygon ?? [], true) });
+        map.addLayer({ id: 'area-fill', type: 'fill', source: 'area', filter: ['==', ['geometry-type'], 'Polygon'], paint: { 'fill-color': '#1e40af', 'fill-opacity': 0.12 } });
+        map.addLayer({ id: 'area-line', type: 'line', source: 'area', filter: ['!=', ['geometry-type'], 'Point'], paint: { 'line-color': '#1e40af', 'line-width': 2 } });
+        map.addLayer({ id: 'area-corners', type: 'circle', source: 'area', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-color': '#ffffff', 'circle-stroke-color': '#1e40af', 'circle-stroke-width': 2, 'circle-radius': 4 } });
+        map.on('click', (event) => {
+          if (!drawing.current) return;
+          setCorners([...drawing.current, [Number(event.lngLat.lng.toFixed(5)), Number(event.lngLat.lat.toFixed(5))]]);
+        });
         map.on('click', 'listing-points', (event: MapMouseEvent & { features?: { properties: Record<string, unknown> }[] }) => {
+          if (drawing.current) return;
           const id = event.features?.[0]?.properties.id;
           if (typeof id === 'string') router.push(`/${latest.current.locale}/listing/${id}`);
         });
-        map.on('click', 'listing-clusters', (event) => map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 }));
+        map.on('click', 'listing-clusters', (event) => !drawing.current && map.easeTo({ center: event.lngLat, zoom: map.getZoom() + 2 }));
         for (const layer of ['listing-points', 'listing-clusters']) {
           map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
           map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
@@ -139,5 +173,41 @@ export function ResultsMap({ state, follow, focus, onBoundsChange }: { state: Se
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [filtersKey, focus?.join(',')]);
 
-  return <div ref={container} role="region" aria-label={t('web.mapLabel')} data-testid="results-map" className="h-full min-h-[320px] w-full overflow-hidden rounded-xl" />;
+  const polygonKey = state.polygon?.join(';') ?? '';
+  useEffect(() => {
+    const source = mapRef.current?.getSource('area') as GeoJSONSource | undefined;
+    source?.setData(corners ? areaGeoJson(corners, false) : areaGeoJson(state.polygon ?? [], true));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [corners, polygonKey]);
+
+  const button = 'rounded-md bg-white px-3 py-1.5 text-sm font-medium text-slate-900 shadow ring-1 ring-slate-300 disabled:opacity-50';
+  return (
+    <div className="relative h-full min-h-[320px] w-full">
+      <div ref={container} role="region" aria-label={t('web.mapLabel')} data-testid="results-map" className={`h-full w-full overflow-hidden rounded-xl ${corners ? 'cursor-crosshair' : ''}`} />
+      <div className="absolute left-2 top-2 z-10 flex flex-wrap gap-2">
+        {corners ? (
+          <>
+            <button type="button" className={button} disabled={corners.length < 3} onClick={() => (setCorners(null), onPolygonChange(corners))}>
+              {t('web.finishArea')}
+            </button>
+            <button type="button" className={button} onClick={() => setCorners(null)}>
+              {t('ui.cancel')}
+            </button>
+            <p role="status" className="rounded-md bg-white/90 px-2 py-1 text-xs text-slate-900">
+              {t('web.drawHint')}
+            </p>
+          </>
+        ) : (
+          <button type="button" className={button} onClick={() => setCorners([])}>
+            {t('web.drawArea')}
+          </button>
+        )}
+        {state.polygon && !corners && (
+          <button type="button" className={button} onClick={() => onPolygonChange(undefined)}>
+            {t('web.clearArea')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
 }

@@ -34,6 +34,9 @@ export function SearchBox() {
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const listId = useId();
+  // marks the form as interactive once React has hydrated it (tests wait for it)
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const typed = useDebounced(text.trim(), 150);
   const fragment = lastWords(typed);
 
@@ -81,6 +84,7 @@ export function SearchBox() {
   return (
     <form
       role="search"
+      data-ready={ready ? 'true' : undefined}
       className="rounded-2xl bg-white p-4 shadow-lg ring-1 ring-slate-200 dark:bg-slate-900 dark:ring-slate-700"
       onSubmit={(event) => {
         event.preventDefault();

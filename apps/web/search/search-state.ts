@@ -17,6 +17,8 @@ export interface SearchState {
   sort?: (typeof SORT_OPTIONS)[number];
   /** minLon,minLat,maxLon,maxLat when the search follows the map */
   bbox?: [number, number, number, number];
+  /** An area drawn on the map: 3 to 50 [lon, lat] corners */
+  polygon?: [number, number][];
 }
 
 const whole = (value: string | null) => {
@@ -42,6 +44,11 @@ export function parseSearchState(params: URLSearchParams): SearchState {
   if (sort && (SORT_OPTIONS as readonly string[]).includes(sort)) state.sort = sort as SearchState['sort'];
   const bbox = params.get('bbox')?.split(',').map(Number);
   if (bbox?.length === 4 && bbox.every(Number.isFinite) && bbox[0]! < bbox[2]! && bbox[1]! < bbox[3]!) state.bbox = bbox as SearchState['bbox'];
+  const polygon = params
+    .get('polygon')
+    ?.split(',')
+    .map((pair) => pair.trim().split(/\s+/).map(Number));
+  if (polygon && polygon.length >= 3 && polygon.length <= 50 && polygon.every((p) => p.length === 2 && p.every(Number.isFinite))) state.polygon = polygon as [number, number][];
   for (const key of Object.keys(state) as (keyof SearchState)[]) if (state[key] === undefined) delete state[key];
   return state;
 }
@@ -58,7 +65,13 @@ export function searchStateQuery(state: SearchState): string {
   if (state.epcMax) params.set('epcMax', state.epcMax);
   if (state.sort) params.set('sort', state.sort);
   if (state.bbox) params.set('bbox', state.bbox.map((n) => n.toFixed(4)).join(','));
+  if (state.polygon) params.set('polygon', polygonParam(state.polygon));
   return params.toString();
+}
+
+/** "lon lat,lon lat,...", the form GET /v1/search/geo takes. */
+export function polygonParam(polygon: [number, number][]): string {
+  return polygon.map(([lon, lat]) => `${lon.toFixed(5)} ${lat.toFixed(5)}`).join(',');
 }
 
 /** The parameters of GET /v1/search and /v1/search/geo for a state. */
@@ -72,5 +85,6 @@ export function apiFilters(state: SearchState) {
     bedroomsMin: state.bedroomsMin?.toString(),
     epcMax: state.epcMax,
     bbox: state.bbox?.join(','),
+    polygon: state.polygon ? polygonParam(state.polygon) : undefined,
   };
 }

@@ -25,8 +25,12 @@ export function SearchView() {
   const results = useInfiniteQuery({
     queryKey: ['search', key],
     initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) =>
-      ok(await api.GET('/v1/search', { params: { query: { ...apiFilters(state), sort: state.sort, cursor: pageParam, limit: '20', facets: pageParam ? 'false' : 'true' } } })),
+    queryFn: async ({ pageParam }) => {
+      const query = { ...apiFilters(state), sort: state.sort, cursor: pageParam, limit: '20', facets: pageParam ? 'false' : 'true' };
+      // inside a drawn area: the same query with its corners, by POST (a polygon can be long)
+      if (state.polygon) return ok(await api.POST('/v1/search/polygon', { body: { ...query, polygon: state.polygon } }));
+      return ok(await api.GET('/v1/search', { params: { query } }));
+    },
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const first = results.data?.pages[0];
@@ -56,7 +60,7 @@ export function SearchView() {
             {t('web.searchAsMapMoves')}
           </label>
           {(state.bbox || Object.keys(state).length > 1) && (
-            <button type="button" className="underline" onClick={() => update({ types: undefined, priceMin: undefined, priceMax: undefined, bedroomsMin: undefined, epcMax: undefined, bbox: undefined })}>
+            <button type="button" className="underline" onClick={() => update({ types: undefined, priceMin: undefined, priceMax: undefined, bedroomsMin: undefined, epcMax: undefined, bbox: undefined, polygon: undefined })}>
               {t('web.filters.reset')}
             </button>
           )}
@@ -74,7 +78,7 @@ export function SearchView() {
           )}
         </section>
         <div className="order-1 h-[45vh] lg:sticky lg:top-4 lg:order-2 lg:h-[calc(100vh-10rem)]">
-          <ResultsMap state={state} follow={follow} focus={focus} onBoundsChange={(bbox) => update({ bbox }, 'replace')} />
+          <ResultsMap state={state} follow={follow} focus={focus} onBoundsChange={(bbox) => update({ bbox }, 'replace')} onPolygonChange={(polygon) => update({ polygon, bbox: undefined })} />
         </div>
       </div>
     </div>

@@ -173,4 +173,10 @@ export const de: Record<MessageKey, string> = {
 
   // web app
   'web.desk.listing': 'Anzeige',
+
+  // web app
+  'web.drawArea': 'Gebiet zeichnen',
+  'web.drawHint': 'Klicken Sie auf die Karte, um die Ecken des Gebiets zu setzen.',
+  'web.finishArea': 'In diesem Gebiet suchen',
+  'web.clearArea': 'Gebiet löschen',
 };

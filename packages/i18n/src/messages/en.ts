@@ -173,4 +173,10 @@ export const en: Record<MessageKey, string> = {
 
   // web app
   'web.desk.listing': 'Listing',
+
+  // web app
+  'web.drawArea': 'Draw an area',
+  'web.drawHint': 'Click on the map to place the corners of the area.',
+  'web.finishArea': 'Search in this area',
+  'web.clearArea': 'Clear the area',
 };

@@ -173,6 +173,12 @@ export const fr = {
 
   // web app
   'web.desk.listing': 'Annonce',
+
+  // web app
+  'web.drawArea': 'Dessiner une zone',
+  'web.drawHint': 'Cliquez sur la carte pour placer les coins de la zone.',
+  'web.finishArea': 'Rechercher dans cette zone',
+  'web.clearArea': 'Effacer la zone',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof fr;

@@ -173,4 +173,10 @@ export const nl: Record<MessageKey, string> = {
 
   // web app
   'web.desk.listing': 'Zoekertje',
+
+  // web app
+  'web.drawArea': 'Zone tekenen',
+  'web.drawHint': 'Klik op de kaart om de hoeken van de zone te plaatsen.',
+  'web.finishArea': 'Zoeken in deze zone',
+  'web.clearArea': 'Zone wissen',
 };

@@ -117,6 +117,23 @@ export async function syncCommuneTerms(trx: Executor, communes: readonly Commune
       as t(kind, label, lang, nis, code, weight)
     on conflict do nothing`.execute(trx);
   await recountSuggestTerms(trx);
+  await sql`analyze search.suggest_terms`.execute(trx);
+}
+
+/**
+ * Bulk load of snapshots that are not in the index yet (fixtures, the bench,
+ * a first fill): multi-row inserts, then one recount of the suggestion terms.
+ */
+export async function bulkLoad(trx: Executor, listings: ListingSnapshot[], options: { chunk?: number; recount?: boolean } = {}) {
+  const chunk = options.chunk ?? 250;
+  const indexable = listings.filter((l) => isIndexable(l.status));
+  for (let i = 0; i < listings.length; i += 1000) {
+    const part = listings.slice(i, i + 1000);
+    await sql`insert into search.listing_versions (listing_id, version)
+      select * from unnest(${part.map((l) => l.id)}::uuid[], ${part.map((l) => l.version)}::int[])`.execute(trx);
+  }
+  for (let i = 0; i < indexable.length; i += chunk) await insertRows(trx, indexable.slice(i, i + chunk).map(toIndexRow));
+  if (options.recount !== false) await recountSuggestTerms(trx);
 }
 
 /** Recomputes every listing count from the index (after a bulk load or a reindex). */

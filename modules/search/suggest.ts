@@ -24,9 +24,9 @@ export async function suggest(
       select kind, label, commune_nis, postal_code, listing_count, weight,
         case when folded like ${prefix} then 2
              when folded like ${`% ${prefix}`} then 1.5
-             else word_similarity(${q}, folded) end as score
+             else greatest(similarity(${q}, folded), word_similarity(${q}, folded)) end as score
       from search.suggest_terms
-      where (folded like ${prefix} or ${q} <% folded)
+      where (folded like ${prefix} or folded % ${q} or ${q} <% folded)
         and (kind <> 'street' or listing_count > 0)
     )
     select kind, label, commune_nis, postal_code, listing_count, score from hits

@@ -1,5 +1,5 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type ModuleDefinition } from '@immo/platform';
 import { startImmo, type Immo } from '../../apps/server/src/app.ts';
 import { moduleRegistry } from '../../apps/server/src/registry.ts';
-import { isApiPath } from '../../apps/server/src/gateway/web.ts';
 import { createWebHandler, setWebApiOrigin } from '../../apps/web/server-handler.ts';
 import { geoModule } from '@immo/geo';
 import { authModule } from '@immo/auth';
@@ -48,27 +47,19 @@ async function webModules(): Promise<ModuleDefinition[]> {
  */
 export async function startImmoStack(options: { staticPages?: Map<string, string> } = {}): Promise<ImmoStack> {
   ensureWebBuild();
-  // (staticPages: fixed HTML answered by this same server, the baseline of bench/web.ts)
   const dataDir = mkdtempSync(join(tmpdir(), 'immo-e2e-'));
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000', AUTO_SEED: 'false' });
-  const web = await createWebHandler({ dev: false, dir: WEB_DIR });
-  const immo = await startImmo('all', { config, modules: await webModules(), listen: false });
-  // one origin: API paths to Fastify, every other path to the web app (what
-  // apps/server/src/gateway/web.ts does inside the server once it is wired)
-  const server: Server = createServer((req, res) => {
+  const next = await createWebHandler({ dev: false, dir: WEB_DIR });
+  // (staticPages: fixed HTML answered by this same server, the baseline of bench/web.ts)
+  const web = async (req: IncomingMessage, res: ServerResponse) => {
     const page = options.staticPages?.get(req.url ?? '');
-    if (page !== undefined) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page) });
-      res.end(page);
-    } else if (isApiPath(req.url ?? '/')) immo.app!.routing(req, res);
-    else web(req, res).catch((error: unknown) => {
-      console.error(error);
-      res.statusCode = 500;
-      res.end();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+    if (page === undefined) return next(req, res);
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page) });
+    res.end(page);
+  };
+  // one origin: the server answers /v1 and hands every page to the web app (apps/server/src/gateway/web.ts)
+  const immo = await startImmo('all', { config, modules: await webModules(), web });
+  const { port } = immo.app!.server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
   // server-side rendering fetches the API of this same process
   setWebApiOrigin(origin);
@@ -76,8 +67,6 @@ export async function startImmoStack(options: { staticPages?: Map<string, string
     origin,
     immo,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
       await immo.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

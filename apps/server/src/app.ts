@@ -6,6 +6,7 @@ import { buildServer } from './server.ts';
 import { moduleRegistry } from './registry.ts';
 import { attachRealtime, type Realtime } from './realtime.ts';
 import { seedDemoData } from './seed.ts';
+import type { WebRequestHandler } from './gateway/web.ts';
 
 export type Role = 'all' | 'api' | 'worker' | 'realtime';
 
@@ -34,6 +35,8 @@ export async function startImmo(
     listen?: boolean;
     /** Start the event dispatcher and job worker (default: for the all and worker roles). */
     startWorkers?: boolean;
+    /** The web app's handler (apps/web/server-handler.ts), served on the same port by the all and api roles. */
+    web?: WebRequestHandler;
   } = {},
 ): Promise<Immo> {
   const config = options.config ?? loadConfig();
@@ -47,6 +50,7 @@ export async function startImmo(
     ? await buildServer({
         // the realtime role serves sockets (and health) only
         routes: role !== 'realtime',
+        web: role === 'realtime' ? undefined : options.web,
         config,
         logger: platform.logger,
         modules,

@@ -1,5 +1,9 @@
 #!/usr/bin/env -S npx tsx
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { WebRequestHandler } from './gateway/web.ts';
 import { ConfigError, loadConfig, migrate } from '@immo/platform';
 import { startImmo, type Role } from './app.ts';
 import { createPlatform } from './platform.ts';
@@ -32,7 +36,8 @@ async function main(argv: string[]) {
     case 'api':
     case 'worker':
     case 'realtime': {
-      const immo = await startImmo(command as Role, { config });
+      const web = command === 'all' || command === 'api' ? await loadWeb() : undefined;
+      const immo = await startImmo(command as Role, { config, web });
       const stop = async () => {
         await immo.close();
         process.exit(0);
@@ -108,6 +113,22 @@ async function main(argv: string[]) {
   }
   console.error(`Unknown command "${argv.join(' ')}".\n\n${USAGE}`);
   process.exit(2);
+}
+
+/**
+ * The web app's production build, when there is one (`npm run build:web`;
+ * `npm start` builds it first). Loaded by path so that the API alone never
+ * needs Next.js.
+ */
+async function loadWeb() {
+  const dir = fileURLToPath(new URL('../../web', import.meta.url));
+  if (!existsSync(join(dir, '.next', 'BUILD_ID'))) {
+    console.warn('apps/web has no production build: serving the API only (run `npm run build:web`)');
+    return undefined;
+  }
+  const handlerModule = join(dir, 'server-handler.ts');
+  const { createWebHandler } = (await import(handlerModule)) as { createWebHandler(o: { dev: boolean; dir: string }): Promise<WebRequestHandler> };
+  return createWebHandler({ dev: false, dir });
 }
 
 main(process.argv.slice(2)).catch((error) => {

@@ -8,6 +8,7 @@ import { registerSecurity } from './gateway/security.ts';
 import { registerOpenApi } from './gateway/openapi.ts';
 import { registerHealth, type ReadinessCheck } from './gateway/health.ts';
 import type { ComposedModules } from './compose.ts';
+import { registerWeb, type WebRequestHandler } from './gateway/web.ts';
 
 export interface ServerOptions {
   config: Config;
@@ -17,6 +18,8 @@ export interface ServerOptions {
   redis?: Redis;
   /** Register the modules' HTTP routes (false for the realtime role). */
   routes?: boolean;
+  /** The web app's request handler: pages answer on the same origin and port as the API. */
+  web?: WebRequestHandler;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
@@ -66,6 +69,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await module.instance.routes!(scope);
     });
   }
+  if (options.web) registerWeb(app, options.web);
   await app.ready();
   return app;
 }

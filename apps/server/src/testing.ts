@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, loadConfig, type Clock, type ModuleDefinition } from '@immo/platform';
 import { startImmo, type Immo } from './app.ts';
+import type { WebRequestHandler } from './gateway/web.ts';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -20,7 +21,7 @@ export interface TestApp {
  * temporary data dir, no listening socket: call it with `app.inject`.
  */
 export async function createTestApp(
-  options: { modules: ModuleDefinition[]; clock?: Clock; env?: Record<string, string> } = { modules: [] },
+  options: { modules: ModuleDefinition[]; clock?: Clock; env?: Record<string, string>; web?: WebRequestHandler } = { modules: [] },
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'immo-test-'));
   const config = loadConfig({
@@ -31,7 +32,7 @@ export async function createTestApp(
     ...options.env,
   });
   const db = await createTestDatabase();
-  const immo = await startImmo('api', { config, db, clock: options.clock, modules: options.modules, listen: false });
+  const immo = await startImmo('api', { config, db, clock: options.clock, modules: options.modules, listen: false, web: options.web });
   return {
     app: immo.app!,
     platform: immo.platform,

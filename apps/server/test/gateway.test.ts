@@ -108,3 +108,36 @@ describe('gateway', () => {
     expect(ui.statusCode).toBe(200);
   });
 });
+
+describe('web pages on the API origin', () => {
+  let t: TestApp;
+  const pages: string[] = [];
+  beforeAll(async () => {
+    t = await createTestApp({
+      modules: [notesModule],
+      // a stand-in for Next's handler: it records which paths reach the web app
+      web: async (req, res) => {
+        pages.push(req.url ?? '');
+        res.setHeader('content-type', 'text/html');
+        res.end('<html><body>page</body></html>');
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('hands every non-API GET to the web app, with the gateway headers', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/fr/recherche?q=ixelles' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('page');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(pages).toEqual(['/fr/recherche?q=ixelles']);
+  });
+
+  it('keeps API paths for the API: an unknown one stays a problem+json 404', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/v1/nowhere' });
+    expect(res.statusCode).toBe(404);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    expect(pages).not.toContain('/v1/nowhere');
+  });
+});

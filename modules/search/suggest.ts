@@ -6,8 +6,9 @@ import { fold } from './query-words.ts';
 
 // As-you-type suggestions over communes (every language), postal codes and
 // the streets of findable listings, from the short `suggest_terms` table:
-// prefix matches first (btree text_pattern_ops), then typo-tolerant trigram
-// matches (GIN), ranked by closeness and then by how many listings are there.
+// prefix matches first (btree text_pattern_ops; communes, then by how many
+// listings are there), then, when those are too few, typo-tolerant trigram
+// matches (GIN, pg_trgm similarity).
 
 export async function suggest(
   db: Executor,
@@ -19,19 +20,23 @@ export async function suggest(
   if (!q) return [];
   const lang = input.lang === 'nl' ? 'nl' : input.lang === 'de' ? 'de' : 'fr';
   const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const { rows } = await sql<{ kind: Suggestion['kind']; label: string; commune_nis: string; postal_code: string | null; listing_count: number; score: number }>`
-    with hits as (
-      select kind, label, commune_nis, postal_code, listing_count, weight,
-        case when folded like ${prefix} then 2
-             when folded like ${`% ${prefix}`} then 1.5
-             else greatest(similarity(${q}, folded), word_similarity(${q}, folded)) end as score
-      from search.suggest_terms
-      where (folded like ${prefix} or folded % ${q} or ${q} <% folded)
-        and (kind <> 'street' or listing_count > 0)
-    )
-    select kind, label, commune_nis, postal_code, listing_count, score from hits
-    order by score desc, (kind = 'commune') desc, listing_count desc, weight desc, label
+  type Hit = { kind: Suggestion['kind']; label: string; commune_nis: string; postal_code: string | null; listing_count: number };
+  // 1. prefix matches: a btree range scan (text_pattern_ops), the common case while typing
+  const { rows: prefixed } = await sql<Hit>`
+    select kind, label, commune_nis, postal_code, listing_count from search.suggest_terms
+    where folded like ${prefix} and (kind <> 'street' or listing_count > 0)
+    order by (kind = 'commune') desc, listing_count desc, weight desc, label
     limit ${limit * 4}`.execute(db);
+  let rows = prefixed;
+  // 2. typos: trigram similarity through the GIN index, only when prefixes found too little
+  if (prefixed.length < limit && q.length >= 3) {
+    const { rows: fuzzy } = await sql<Hit>`
+      select kind, label, commune_nis, postal_code, listing_count from search.suggest_terms
+      where folded % ${q} and (kind <> 'street' or listing_count > 0)
+      order by similarity(folded, ${q}) desc, (kind = 'commune') desc, listing_count desc, label
+      limit ${limit * 4}`.execute(db);
+    rows = [...prefixed, ...fuzzy];
+  }
 
   // one line per commune, in the asked language; postal codes say which commune
   const seen = new Set<string>();

@@ -55,3 +55,29 @@ describe('database', () => {
     expect(rows[0]!.n).toBe(10);
   });
 });
+
+describe('opening PostgreSQL', () => {
+  it('lets several processes start at once on a fresh database (extensions are created in turn)', async () => {
+    const url = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+    if (!url) {
+      // the embedded engine has one opener by construction; this concerns PostgreSQL only
+      expect((await createTestDatabase()).engine).toBe('pglite');
+      return;
+    }
+    const { default: pg } = await import('pg');
+    const name = `immo_test_ext_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    const { openPostgres } = await import('./database.ts');
+    try {
+      const dbs = await Promise.all(Array.from({ length: 4 }, () => openPostgres(target.toString(), 2)));
+      await Promise.all(dbs.map((d) => d.close()));
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});

@@ -39,6 +39,8 @@ create extension if not exists cube;
 create extension if not exists earthdistance;
 `;
 
+const EXTENSIONS_LOCK_KEY = 7_246_830_002;
+
 export interface PGliteOptions {
   /** Folder for the data; undefined keeps everything in memory. */
   dataDir?: string;
@@ -86,7 +88,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Database
   pool.on('error', () => {});
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const kysely = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
-  await sql.raw(EXTENSIONS_SQL).execute(kysely);
+  // several processes starting at once on a fresh database would race on
+  // `create extension` (a unique violation in pg_extension): take turns
+  await kysely.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${EXTENSIONS_LOCK_KEY})`.execute(trx);
+    await sql.raw(EXTENSIONS_SQL).execute(trx);
+  });
   return {
     engine: 'postgres',
     kysely,

@@ -10,6 +10,9 @@ import { buildTextQuery, resolveMisspeltCommunes, type TextQuery } from './text-
 
 // The list search: understand the words, filter, rank, page, count facets.
 
+/** How many of the newest matches relevance ranks (see README: bounded ranking). */
+export const RANKED_CANDIDATES = 1000;
+
 export interface PreparedSearch {
   words: QueryWords;
   text: TextQuery;
@@ -129,8 +132,15 @@ export async function runSearch(db: Executor, geo: GeoApi, query: ParsedSearchQu
   // The sort value is computed in an inner select so that the keyset
   // condition and ORDER BY name it once; for the index-backed sorts the
   // planner pulls the condition down and walks the index.
+  // Relevance ranks a bounded candidate set: the RANKED_CANDIDATES newest
+  // matches (total and facets still count every match), so its cost stays
+  // flat however many listings match a common word.
+  const source =
+    sort === 'relevance'
+      ? sql`(select * from search.listings ${where} order by published_at desc, id desc limit ${RANKED_CANDIDATES}) as candidates`
+      : sql`search.listings ${where}`;
   const page = async () =>
-    sql<CardRow>`select * from (select ${CARD_COLUMNS}, ${plan.value} as sort_value from search.listings ${where}) r
+    sql<CardRow>`select * from (select ${CARD_COLUMNS}, ${plan.value} as sort_value from ${source}) r
       ${cursor ? sql`where ${plan.after(cursor.value, cursor.id)}` : sql``}
       order by ${plan.order} limit ${limit + 1}`.execute(db);
   const counts = async () => {

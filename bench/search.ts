@@ -30,7 +30,6 @@ const { values } = parseArgs({
 });
 const COUNT = Number(values.count);
 const RUNS = Number(values.runs);
-// eslint-disable-next-line no-restricted-properties -- a bench chooses its engine like the CI does
 const DATABASE_URL = process.env.DATABASE_URL;
 const geo = loadGeo();
 

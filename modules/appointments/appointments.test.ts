@@ -4,7 +4,7 @@ import { ManualClock, newId } from '@immo/platform';
 import { createTestApp, type TestApp } from '@immo/server/testing';
 import { authModule, signUpForTest, userDeleted, type AuthApi } from '@immo/auth';
 import { appointmentsModule } from './index.ts';
-import { fakeListing, fakeListingsModule } from './listings.fake.ts';
+import { fakeListing, fakeListingsModule } from '@immo/listings';
 
 type User = Awaited<ReturnType<typeof signUpForTest>>;
 

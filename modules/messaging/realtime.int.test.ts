@@ -7,7 +7,7 @@ import { authModule, signUpForTest, type AuthApi } from '@immo/auth';
 import { createSocketServer, type SocketServer } from '@immo/notifications';
 import type { MessageView } from './contract.ts';
 import { messagingModule } from './index.ts';
-import { fakeListing, fakeListingsModule } from './listings.fake.ts';
+import { fakeListing, fakeListingsModule } from '@immo/listings';
 import { client, emitWithAck, listenWithSockets, next } from './realtime.fixtures.ts';
 
 // Two nodes behind one Redis: node A is the composed test app; node B runs a

@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '@immo/server/testing';
 import { authModule, signUpForTest } from '@immo/auth';
 import type { MessageView } from './contract.ts';
 import { messagingModule } from './index.ts';
-import { fakeListing, fakeListingsModule } from './listings.fake.ts';
+import { fakeListing, fakeListingsModule } from '@immo/listings';
 import { client, emitWithAck, listenWithSockets, next, ready } from './realtime.fixtures.ts';
 import type { SocketServer } from '@immo/notifications';
 

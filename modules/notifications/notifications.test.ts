@@ -17,7 +17,7 @@ import { searchAlertMatched } from '@immo/search';
 import { favoriteAdded } from '@immo/users';
 import { createNotificationsModule, DIGEST_JOB } from './index.ts';
 import { createSocketServer } from './socket-server.ts';
-import { fakeListing, fakeListingsModule } from './listings.fake.ts';
+import { fakeListing, fakeListingsModule } from '@immo/listings';
 
 type User = Awaited<ReturnType<typeof signUpForTest>>;
 

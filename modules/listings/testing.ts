@@ -1,9 +1,9 @@
 import { defineModule, type Principal } from '@immo/platform';
-import type { ListingSnapshot, ListingsApi } from '@immo/listings';
+import type { ListingSnapshot, ListingsApi } from './contract.ts';
 
-// Test support: the listings module's contract (ListingsApi) over an
-// in-memory map, so visits can be tested without the listings module's
-// storage. Only `get` and `isOwnerOrAgent` are used here.
+// Test support for other modules: the listings module's contract (ListingsApi)
+// over an in-memory map, so messaging, visits and notifications can be tested
+// without the listings module's storage and its own dependencies.
 
 export function fakeListing(id: string, ownerId: string, agencyId: string | null = null): ListingSnapshot {
   const now = '2026-01-01T00:00:00.000Z';

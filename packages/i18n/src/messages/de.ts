@@ -1,4 +1,4 @@
-import type { MessageKey } from './fr.ts';
+import type { CoreKey as MessageKey } from './fr.ts';
 
 export const de: Record<MessageKey, string> = {
   'transaction.sale': 'Zu verkaufen',

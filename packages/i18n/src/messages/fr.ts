@@ -181,4 +181,4 @@ export const fr = {
   'web.clearArea': 'Effacer la zone',
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof fr;
+export type CoreKey = keyof typeof fr;

@@ -1,4 +1,4 @@
-import type { MessageKey } from './fr.ts';
+import type { CoreKey as MessageKey } from './fr.ts';
 
 export const nl: Record<MessageKey, string> = {
   'transaction.sale': 'Te koop',

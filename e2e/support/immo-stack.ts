@@ -27,6 +27,8 @@ export function ensureWebBuild() {
 
 export interface ImmoStack {
   origin: string;
+  /** DATA_DIR of this stack: outbox/ holds the mail (.eml) and SMS (.json) it sent. */
+  dataDir: string;
   immo: Immo;
   close(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export async function startImmoStack(options: { staticPages?: Map<string, string
   setWebApiOrigin(origin);
   return {
     origin,
+    dataDir,
     immo,
     async close() {
       await immo.close();

@@ -124,7 +124,7 @@ async function eventually<T>(read: () => T, timeoutMs = 15_000): Promise<T> {
   }
 }
 
-const PASSWORD = 'Test-passphrase-for-immo-42';
+export const PASSWORD = 'Test-passphrase-for-immo-42';
 
 /**
  * Registers a person through the HTTP API, confirms the e-mail with the mailed

@@ -24,6 +24,7 @@ export { totpCode } from './totp.ts';
 export { ARGON2_PARAMS, hashPassword } from './passwords.ts';
 export { lastLinkToken, lastSmsCode, mailsTo } from './test-mailbox.ts';
 export type { SmsSender } from './sms.ts';
+export { seedDemoAccounts, type DemoAccount } from './demo-accounts.ts';
 
 export interface AuthModuleOptions {
   /** Replaces the SMS port (default: files in `${DATA_DIR}/outbox/sms`). */

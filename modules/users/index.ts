@@ -11,6 +11,7 @@ import { agencyRoutes } from './agency-routes.ts';
 
 export type { UsersApi, AgencyRole, SearchPreferences } from './contract.ts';
 export { favoriteAdded, favoriteRemoved, agencyMemberJoined, agencyMemberLeft } from './events.ts';
+export { seedDemoAgencies, type DemoAgency } from './demo-agencies.ts';
 
 /**
  * Profiles, search preferences, favourites, consents and agencies. Depends on

@@ -1,7 +1,8 @@
+import { ROLES, type Role } from '@immo/types';
 import { forbidden, unauthorized } from './problem.ts';
 
-export const ROLES = ['public', 'individual', 'agency', 'admin', 'superadmin'] as const;
-export type Role = (typeof ROLES)[number];
+// The roles are the shared vocabulary's (@immo/types); re-exported so modules keep one import.
+export { ROLES, type Role };
 
 /**
  * Who is calling. Set on `request.principal` by the auth module's hook from a

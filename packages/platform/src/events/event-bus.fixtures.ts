@@ -6,7 +6,78 @@ import type {
   RootOperationNode,
   UnknownRow,
 } from 'kysely';
+import { sql } from 'kysely';
+import { pino } from 'pino';
+import { z } from 'zod';
 import type { Database } from '../db/database.ts';
+import { createTestDatabase } from '../db/test-database.ts';
+import { migrate } from '../migrations/migrator.ts';
+import { defineEvent, type EventBus, type Subscriber } from './event.ts';
+import { createEventBus, type EventBusOptions } from './event-bus.ts';
+import { eventMigrations } from './outbox.ts';
+
+// Scaffolding of the event-bus tests, shared by every transport (local and
+// Redis Streams): one event, a consumer that records what it applied, a fresh
+// database, and buses that are stopped after each test.
+
+export const listingPublished = defineEvent(
+  'listing.published',
+  1,
+  z.object({ listingId: z.string(), price: z.number().int().positive() }),
+);
+
+/** A consumer that records what it applied in the same transaction, as a real one would. */
+export function recorder(
+  consumer: string,
+  onHandle?: (listingId: string) => void,
+): Subscriber<typeof listingPublished.schema> {
+  return {
+    consumer,
+    event: listingPublished,
+    async handle(payload, envelope, trx) {
+      onHandle?.(payload.listingId);
+      await sql`insert into applied (consumer, event_id, listing_id) values (${consumer}, ${envelope.id}, ${payload.listingId})`.execute(
+        trx,
+      );
+    },
+  };
+}
+
+/** What one consumer applied: each listing with how many times. */
+export async function applied(db: Database, consumer: string) {
+  const { rows } = await sql<{ listing_id: string; n: number }>`
+    select listing_id, count(*)::int as n from applied where consumer = ${consumer} group by listing_id order by listing_id`.execute(
+    db.kysely,
+  );
+  return rows;
+}
+
+/** A fresh database with the outbox tables and the `applied` table recorder() writes to. */
+export async function eventTestDatabase(): Promise<Database> {
+  const db = await createTestDatabase();
+  await migrate(db, [eventMigrations]);
+  await sql`create table applied (consumer text, event_id uuid, listing_id text)`.execute(db.kysely);
+  return db;
+}
+
+/**
+ * Makes buses on one transport, polling every 50 ms, silent; `defaults` is read
+ * at each call (the test's current database). `stopAll()` stops every bus made.
+ */
+export function testBuses(defaults: () => Omit<EventBusOptions, 'logger'>) {
+  const logger = pino({ level: 'silent' });
+  const made: EventBus[] = [];
+  return {
+    bus(options: Partial<EventBusOptions> = {}): EventBus {
+      const created = createEventBus({ logger, pollIntervalMs: 50, ...defaults(), ...options });
+      made.push(created);
+      return created;
+    },
+    async stopAll(): Promise<void> {
+      await Promise.all(made.splice(0).map((b) => b.stop()));
+    },
+  };
+}
 
 /**
  * The database as one process sees it, with a switch that cuts it off: after

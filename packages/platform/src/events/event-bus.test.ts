@@ -1,71 +1,20 @@
 import { sql } from 'kysely';
-import { pino } from 'pino';
-import { z } from 'zod';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../db/test-database.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../migrations/migrator.ts';
-import { defineEvent, type EventBus, type Subscriber } from './event.ts';
-import { createEventBus, type EventBusOptions } from './event-bus.ts';
-import { eventMigrations } from './outbox.ts';
+import type { EventBus } from './event.ts';
 import { listFailedEvents, pruneDeliveredEvents, redeliverDeadEvent } from './failed-events.ts';
-import { crashable, until } from './event-bus.fixtures.ts';
-
-const logger = pino({ level: 'silent' });
-const listingPublished = defineEvent(
-  'listing.published',
-  1,
-  z.object({ listingId: z.string(), price: z.number().int().positive() }),
-);
-
-/** A consumer that records what it applied in the same transaction, as a real one would. */
-function recorder(
-  consumer: string,
-  onHandle?: (listingId: string) => void,
-): Subscriber<typeof listingPublished.schema> {
-  return {
-    consumer,
-    event: listingPublished,
-    async handle(payload, envelope, trx) {
-      onHandle?.(payload.listingId);
-      await sql`insert into applied (consumer, event_id, listing_id) values (${consumer}, ${envelope.id}, ${payload.listingId})`.execute(
-        trx,
-      );
-    },
-  };
-}
-
-async function applied(db: Database, consumer: string) {
-  const { rows } = await sql<{ listing_id: string; n: number }>`
-    select listing_id, count(*)::int as n from applied where consumer = ${consumer} group by listing_id order by listing_id`.execute(
-    db.kysely,
-  );
-  return rows;
-}
+import { applied, crashable, eventTestDatabase, listingPublished, recorder, testBuses, until } from './event-bus.fixtures.ts';
 
 describe('event bus (outbox, local transport)', () => {
   let db: Database;
-  const buses: EventBus[] = [];
-  function bus(options: Partial<EventBusOptions> = {}, database: Database = db) {
-    const created = createEventBus({
-      db: database,
-      logger,
-      transport: 'local',
-      pollIntervalMs: 50,
-      ...options,
-    });
-    buses.push(created);
-    return created;
-  }
+  const { bus, stopAll } = testBuses(() => ({ db, transport: 'local' }));
 
   beforeEach(async () => {
-    db = await createTestDatabase();
-    await migrate(db, [eventMigrations]);
-    await sql`create table applied (consumer text, event_id uuid, listing_id text)`.execute(db.kysely);
+    db = await eventTestDatabase();
     await sql`create table listings (id text primary key)`.execute(db.kysely);
   });
   afterEach(async () => {
-    await Promise.all(buses.splice(0).map((b) => b.stop()));
+    await stopAll();
     await db.close();
   });
 
@@ -141,7 +90,7 @@ describe('event bus (outbox, local transport)', () => {
     // the first process: its database connection is cut while a consumer is
     // in the middle of the 4th event (after the other consumer applied it)
     const first = crashable(db);
-    const dying = bus({ leaseMs: 300, batchSize: 10 }, first.db);
+    const dying = bus({ leaseMs: 300, batchSize: 10, db: first.db });
     let seen = 0;
     dying.subscribe(recorder('search.index'));
     dying.subscribe(

@@ -1,69 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { sql } from 'kysely';
-import { pino } from 'pino';
 import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase } from '../db/test-database.ts';
 import type { Database } from '../db/database.ts';
-import { migrate } from '../migrations/migrator.ts';
-import { defineEvent, type EventBus, type Executor, type Subscriber } from './event.ts';
-import { createEventBus, type EventBusOptions } from './event-bus.ts';
-import { eventMigrations } from './outbox.ts';
+import { defineEvent, type EventBus, type Executor } from './event.ts';
 import { listFailedEvents } from './failed-events.ts';
-import { crashable, until } from './event-bus.fixtures.ts';
+import { applied, crashable, eventTestDatabase, listingPublished, recorder, testBuses, until } from './event-bus.fixtures.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const logger = pino({ level: 'silent' });
-const listingPublished = defineEvent(
-  'listing.published',
-  1,
-  z.object({ listingId: z.string(), price: z.number().int().positive() }),
-);
 const userDeleted = defineEvent('user.deleted', 1, z.object({ userId: z.string() }));
-
-function recorder(
-  consumer: string,
-  onHandle?: (listingId: string) => void,
-): Subscriber<typeof listingPublished.schema> {
-  return {
-    consumer,
-    event: listingPublished,
-    async handle(payload, envelope, trx) {
-      onHandle?.(payload.listingId);
-      await sql`insert into applied (consumer, event_id, listing_id) values (${consumer}, ${envelope.id}, ${payload.listingId})`.execute(
-        trx,
-      );
-    },
-  };
-}
-
-async function applied(db: Database, consumer: string) {
-  const { rows } = await sql<{ listing_id: string; n: number }>`
-    select listing_id, count(*)::int as n from applied where consumer = ${consumer} group by listing_id order by listing_id`.execute(
-    db.kysely,
-  );
-  return rows;
-}
 
 describe('event bus over Redis Streams', () => {
   let redis: Redis;
   let db: Database;
   let stream: string;
-  const buses: EventBus[] = [];
-  function bus(options: Partial<EventBusOptions> = {}, database: Database = db) {
-    const created = createEventBus({
-      db: database,
-      logger,
-      transport: 'redis',
-      redis,
-      stream,
-      pollIntervalMs: 50,
-      ...options,
-    });
-    buses.push(created);
-    return created;
-  }
+  const { bus, stopAll } = testBuses(() => ({ db, transport: 'redis', redis, stream }));
   const publish = (events: EventBus, trx: Executor, i: number) =>
     events.publish(trx, listingPublished, { listingId: `l-${i}`, price: 1000 + i });
 
@@ -73,12 +25,10 @@ describe('event bus over Redis Streams', () => {
   afterAll(() => redis.quit());
   beforeEach(async () => {
     stream = `immo:test-events:${randomUUID()}`;
-    db = await createTestDatabase();
-    await migrate(db, [eventMigrations]);
-    await sql`create table applied (consumer text, event_id uuid, listing_id text)`.execute(db.kysely);
+    db = await eventTestDatabase();
   });
   afterEach(async () => {
-    await Promise.all(buses.splice(0).map((b) => b.stop()));
+    await stopAll();
     await redis.del(stream);
     await db.close();
   });
@@ -126,7 +76,7 @@ describe('event bus over Redis Streams', () => {
 
   it('loses no event when a consumer process dies while handling: its pending entries are reclaimed', async () => {
     const first = crashable(db);
-    const dying = bus({ claimIdleMs: 60_000 }, first.db);
+    const dying = bus({ claimIdleMs: 60_000, db: first.db });
     let seen = 0;
     dying.subscribe(recorder('search.index'));
     dying.subscribe(
@@ -150,7 +100,7 @@ describe('event bus over Redis Streams', () => {
 
   it('loses no event when the relay dies between XADD and marking the row dispatched', async () => {
     const first = crashable(db);
-    const dying = bus({}, first.db);
+    const dying = bus({ db: first.db });
     dying.subscribe(recorder('search.index'));
     for (let i = 0; i < 3; i++) await db.kysely.transaction().execute((trx) => publish(dying, trx, i));
     // the first XADD reaches Redis, then the process loses its database

@@ -43,6 +43,20 @@ export function recorder(
   };
 }
 
+/** A consumer whose every attempt fails (the mail server says no), noting when each came. */
+export function failingConsumer(consumer: string): Subscriber<typeof listingPublished.schema> & { attemptsAt: number[] } {
+  const attemptsAt: number[] = [];
+  return {
+    consumer,
+    event: listingPublished,
+    attemptsAt,
+    async handle() {
+      attemptsAt.push(Date.now());
+      throw new Error('SMTP said no');
+    },
+  };
+}
+
 /** What one consumer applied: each listing with how many times. */
 export async function applied(db: Database, consumer: string) {
   const { rows } = await sql<{ listing_id: string; n: number }>`

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from './event.ts';
 import { listFailedEvents, pruneDeliveredEvents, redeliverDeadEvent } from './failed-events.ts';
-import { applied, crashable, eventTestDatabase, listingPublished, recorder, testBuses, until } from './event-bus.fixtures.ts';
+import { applied, crashable, eventTestDatabase, failingConsumer, listingPublished, recorder, testBuses, until } from './event-bus.fixtures.ts';
 
 describe('event bus (outbox, local transport)', () => {
   let db: Database;
@@ -129,16 +129,9 @@ describe('event bus (outbox, local transport)', () => {
 
   it('retries a failing consumer with backoff, then dead-letters the event with its error visible', async () => {
     const events = bus({ maxAttempts: 3, backoffMs: 100 });
-    const attemptsAt: number[] = [];
+    const { attemptsAt, ...mail } = failingConsumer('mail.notify');
     events.subscribe(recorder('search.index'));
-    events.subscribe({
-      consumer: 'mail.notify',
-      event: listingPublished,
-      async handle() {
-        attemptsAt.push(Date.now());
-        throw new Error('SMTP said no');
-      },
-    });
+    events.subscribe(mail);
     const id = await events.publish(db.kysely, listingPublished, { listingId: 'l-1', price: 1 });
     const before = Date.now();
     await events.drain();

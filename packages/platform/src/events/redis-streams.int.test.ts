@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from '../db/database.ts';
 import { defineEvent, type EventBus, type Executor } from './event.ts';
 import { listFailedEvents } from './failed-events.ts';
-import { applied, crashable, eventTestDatabase, listingPublished, recorder, testBuses, until } from './event-bus.fixtures.ts';
+import { applied, crashable, eventTestDatabase, failingConsumer, listingPublished, recorder, testBuses, until } from './event-bus.fixtures.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const userDeleted = defineEvent('user.deleted', 1, z.object({ userId: z.string() }));
@@ -131,16 +131,9 @@ describe('event bus over Redis Streams', () => {
   it('retries a failing consumer group with backoff, then dead-letters and acknowledges it', async () => {
     // backoff long enough that a slow drain on a loaded machine cannot reach the second attempt
     const events = bus({ maxAttempts: 3, backoffMs: 1500, claimIdleMs: 50 });
-    const attemptsAt: number[] = [];
+    const { attemptsAt, ...mail } = failingConsumer('mail.notify');
     events.subscribe(recorder('search.index'));
-    events.subscribe({
-      consumer: 'mail.notify',
-      event: listingPublished,
-      async handle() {
-        attemptsAt.push(Date.now());
-        throw new Error('SMTP said no');
-      },
-    });
+    events.subscribe(mail);
     const id = await publish(events, db.kysely, 1);
     await events.drain();
     const [waiting] = await listFailedEvents(db.kysely);

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 // The web app's configuration: the only file of apps/web that reads the
 // environment. Server-side rendering calls the API in the same process over
 // loopback, so it needs the port the server listens on. Read on each use, so
@@ -17,7 +19,11 @@ export const webConfig = {
   get mapTilesUrl(): string | null {
     return process.env.MAP_TILES_URL || null;
   },
-  /** Seconds a server-rendered listing page is served before it is regenerated. */
+  /** Shared by this process's server and its pages: authorises POST /web-cache/revalidate (see server-handler.ts). */
+  get revalidateSecret(): string | null {
+    return process.env.IMMO_WEB_REVALIDATE_SECRET || null;
+  },
+  /** Seconds a server-rendered listing page is served before it is regenerated (changes expire it at once). */
   listingRevalidateSeconds: 60,
 };
 
@@ -29,4 +35,10 @@ export const webConfig = {
 export function setApiOrigin(origin: string) {
   process.env.IMMO_API_ORIGIN = origin;
   process.env.PUBLIC_ORIGIN ??= origin;
+}
+
+/** The revalidation secret of this process: the one given in the environment, else a new random one. */
+export function ensureRevalidateSecret(): string {
+  process.env.IMMO_WEB_REVALIDATE_SECRET ||= randomBytes(32).toString('base64url');
+  return process.env.IMMO_WEB_REVALIDATE_SECRET;
 }

@@ -53,12 +53,13 @@ export async function startImmoStack(options: { staticPages?: Map<string, string
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000', AUTO_SEED: 'false' });
   const next = await createWebHandler({ dev: false, dir: WEB_DIR });
   // (staticPages: fixed HTML answered by this same server, the baseline of bench/web.ts)
-  const web = async (req: IncomingMessage, res: ServerResponse) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const page = options.staticPages?.get(req.url ?? '');
     if (page === undefined) return next(req, res);
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(page) });
     res.end(page);
   };
+  const web = Object.assign(serve, { revalidateListings: next.revalidateListings });
   // one origin: the server answers /v1 and hands every page to the web app (apps/server/src/gateway/web.ts)
   const immo = await startImmo('all', { config, modules: await webModules(), web });
   const { port } = immo.app!.server.address() as AddressInfo;

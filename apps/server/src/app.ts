@@ -6,6 +6,7 @@ import { buildServer } from './server.ts';
 import { moduleRegistry } from './registry.ts';
 import { attachRealtime, type Realtime } from './realtime.ts';
 import { seedDemoData } from './seed.ts';
+import { listingPageSubscribers } from './listing-pages.ts';
 import type { WebRequestHandler } from './gateway/web.ts';
 
 export type Role = 'all' | 'api' | 'worker' | 'realtime';
@@ -62,7 +63,12 @@ export async function startImmo(
       })
     : undefined;
   const realtime = app && (role === 'all' || role === 'realtime') ? await attachRealtime(app, modules, config) : undefined;
-  if (options.startWorkers ?? (role === 'all' || role === 'worker')) {
+  const startWorkers = options.startWorkers ?? (role === 'all' || role === 'worker');
+  // this process serves the web app and consumes events: it keeps its cached listing pages fresh
+  if (startWorkers && app && options.web?.revalidateListings && modules.instances.some((m) => m.name === 'listings')) {
+    for (const subscriber of listingPageSubscribers({ revalidateListings: options.web.revalidateListings })) platform.events.subscribe(subscriber);
+  }
+  if (startWorkers) {
     await platform.events.start();
     await platform.jobs.start();
   }

@@ -2,7 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 
 /** Answers a page request: the web app's (Next.js) request handler, see apps/web/server-handler.ts. */
-export type WebRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+export interface WebRequestHandler {
+  (req: IncomingMessage, res: ServerResponse): Promise<void>;
+  /** Expires the regenerated pages of these listings at once (absent: pages refresh on their own timer). */
+  revalidateListings?(ids: readonly string[]): Promise<void>;
+}
+
+/** The web app's own POST endpoint (secret-protected there): expiring cached pages must run inside Next. */
+export const WEB_REVALIDATE_PATH = '/web-cache/revalidate';
 
 /** Paths the API owns: never handed to the web app (an unknown one stays a problem+json 404). */
 export const API_PREFIXES = ['/v1', '/docs', '/openapi.json', '/healthz', '/readyz', '/metrics', '/ws', '/.well-known', '/graphql', '/m/v1', '/public/v1'];
@@ -27,6 +34,16 @@ export function registerWeb(app: FastifyInstance, handler: WebRequestHandler) {
     handler: async (request, reply) => {
       if (isApiPath(request.url)) return reply.callNotFound();
       for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) reply.raw.setHeader(name, value);
+      reply.hijack();
+      await handler(request.raw, reply.raw);
+    },
+  });
+  // bodiless (the listing ids ride in the query), so Fastify's parsing leaves Next nothing to miss
+  app.route({
+    method: 'POST',
+    url: WEB_REVALIDATE_PATH,
+    config: { rateLimit: false },
+    handler: async (request, reply) => {
       reply.hijack();
       await handler(request.raw, reply.raw);
     },

@@ -54,18 +54,5 @@ export async function createTestApp(
 }
 
 async function pendingWork(immo: Immo): Promise<number> {
-  const { rows } = await immo.platform.db.kysely
-    .selectFrom('platform.outbox')
-    .select(({ fn }) => fn.countAll<number>().as('n'))
-    .where('dispatched_at', 'is', null)
-    .where('dead_at', 'is', null)
-    .execute()
-    .then((r) => ({ rows: r }));
-  const jobs = await immo.platform.db.kysely
-    .selectFrom('platform.jobs')
-    .select(({ fn }) => fn.countAll<number>().as('n'))
-    .where('status', '=', 'queued')
-    .where('run_at', '<=', immo.platform.clock.now())
-    .execute();
-  return Number(rows[0]?.n ?? 0) + Number(jobs[0]?.n ?? 0);
+  return (await immo.platform.events.pending()) + (await immo.platform.jobs.pending());
 }

@@ -37,6 +37,32 @@ describe('event bus (outbox, local transport)', () => {
     expect(await applied(db, 'search.index')).toEqual([{ listing_id: 'l-2', n: 1 }]);
   });
 
+  it('counts as pending the events owed to a consumer, a failed one waiting for its retry included, a dead letter not', async () => {
+    const events = bus({ maxAttempts: 2, backoffMs: 1000 });
+    events.subscribe(recorder('search.index'));
+    expect(await events.pending()).toBe(0);
+    await events.publish(db.kysely, listingPublished, { listingId: 'l-1', price: 1 });
+    await expect(
+      db.kysely.transaction().execute(async (trx) => {
+        await events.publish(trx, listingPublished, { listingId: 'l-2', price: 1 });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await events.pending()).toBe(1);
+    await events.drain();
+    expect(await events.pending()).toBe(0);
+
+    events.subscribe(failingConsumer('mail.notify'));
+    await events.publish(db.kysely, listingPublished, { listingId: 'l-3', price: 1 });
+    await events.drain();
+    expect(await events.pending()).toBe(1);
+    await until(async () => {
+      await events.drain();
+      return (await listFailedEvents(db.kysely, { deadOnly: true })).length === 1;
+    }, 10_000);
+    expect(await events.pending()).toBe(0);
+  });
+
   it('delivers promptly once started, without waiting for the poll', async () => {
     const events = bus({ pollIntervalMs: 60_000 });
     events.subscribe(recorder('search.index'));

@@ -7,6 +7,7 @@ import type { EventBus, EventDefinition, Executor, Subscriber } from './event.ts
 import { consumeEvent, errorText } from './consume.ts';
 import {
   claimOutboxBatch,
+  countUndispatched,
   insertOutboxEvent,
   markDispatched,
   recordOutboxFailure,
@@ -195,6 +196,10 @@ export function createEventBus(options: EventBusOptions): EventBus {
         // keep going while the outbox still hands out rows
       }
       if (redis) await redis.drain();
+    },
+
+    async pending() {
+      return (await countUndispatched(db.kysely)) + (redis ? await redis.unacknowledged() : 0);
     },
   };
 }

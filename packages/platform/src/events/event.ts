@@ -58,4 +58,11 @@ export interface EventBus {
   stop(): Promise<void>;
   /** Dispatches until the outbox holds nothing deliverable; for tests and CLI commands. */
   drain(): Promise<void>;
+  /**
+   * Deliveries still owed, dead letters aside (a failed one waiting for its
+   * retry counts): committed events not yet dispatched from the outbox, and
+   * with Redis Streams each stream entry once per consumer group of this bus
+   * that has not acknowledged it. For tests (drain until 0) and health checks.
+   */
+  pending(): Promise<number>;
 }

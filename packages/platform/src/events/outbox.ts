@@ -84,6 +84,13 @@ export async function recordOutboxFailure(
   return dead ? 'dead' : 'retry';
 }
 
+/** Rows not yet dispatched and not dead-lettered, whether deliverable now or waiting for a retry. */
+export async function countUndispatched(db: Executor): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from platform.outbox where dispatched_at is null and dead_at is null`.execute(db);
+  return rows[0]!.n;
+}
+
 /** Whether a row could still become deliverable (used by drain to know when to stop). */
 export async function countDeliverableNow(db: Executor): Promise<number> {
   const { rows } = await sql<{ n: number }>`

@@ -59,6 +59,35 @@ describe('event bus over Redis Streams', () => {
     }
   });
 
+  it('counts as pending the events in the outbox and each stream entry a consumer group has not acknowledged', async () => {
+    const relay = bus(); // no subscribers: it only moves outbox rows to the stream
+    const consumers = bus({ maxAttempts: 2, backoffMs: 1500 });
+    consumers.subscribe(recorder('search.index'));
+    consumers.subscribe(failingConsumer('mail.notify'));
+    for (let i = 0; i < 2; i++) await publish(relay, db.kysely, i);
+    expect(await consumers.pending()).toBe(2); // in the outbox
+
+    await relay.drain();
+    expect(await redis.xlen(stream)).toBe(2);
+    expect(await consumers.pending()).toBe(4); // in the stream, for two groups not created yet
+
+    await consumers.drain();
+    expect(await applied(db, 'search.index')).toHaveLength(2);
+    expect(await consumers.pending()).toBe(2); // read by mail.notify, failed, unacknowledged until the retry
+
+    await until(async () => {
+      await consumers.drain();
+      return (await listFailedEvents(db.kysely, { deadOnly: true })).length === 2;
+    }, 20_000);
+    expect(await consumers.pending()).toBe(0); // dead letters are acknowledged
+
+    await publish(relay, db.kysely, 2);
+    await relay.drain();
+    expect(await consumers.pending()).toBe(2); // one new entry, not yet read by either group
+    await consumers.drain();
+    expect(await consumers.pending()).toBe(1); // mail.notify failed it again
+  });
+
   it('delivers promptly through the consumer groups once started', async () => {
     const events = bus({ pollIntervalMs: 60_000 });
     events.subscribe(recorder('search.index'));

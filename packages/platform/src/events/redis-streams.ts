@@ -21,6 +21,8 @@ export interface RedisStreamsTransport {
   start(): Promise<void>;
   stop(): Promise<void>;
   drain(): Promise<void>;
+  /** Entries this transport's consumer groups have yet to acknowledge, summed over the groups. */
+  unacknowledged(): Promise<number>;
 }
 
 interface Options {
@@ -253,7 +255,40 @@ export function createRedisStreamsTransport(options: Options): RedisStreamsTrans
         if (!progress) return;
       }
     },
+
+    async unacknowledged() {
+      const length = await redis.xlen(stream);
+      if (length === 0) return 0;
+      const created = new Map(
+        ((await redis.call('XINFO', 'GROUPS', stream)) as unknown[][]).map((reply) => {
+          const info = fieldsOf(reply);
+          return [String(info.name), info] as const;
+        }),
+      );
+      let total = 0;
+      for (const group of groups.keys()) {
+        const info = created.get(group);
+        // a group not created yet starts from the stream's first entry
+        if (!info) total += length;
+        else total += Number(info.pending) + (await unread(info));
+      }
+      return total;
+    },
   };
+
+  /** Entries not yet delivered to a group: its lag, or, when Redis cannot tell it (after deletions), a count. */
+  async function unread(info: Record<string, unknown>): Promise<number> {
+    if (typeof info.lag === 'number') return info.lag;
+    const after = (await redis.call('XRANGE', stream, `(${String(info['last-delivered-id'])}`, '+')) as Entry[];
+    return after.length;
+  }
+}
+
+/** XINFO's [field, value, field, value ...] (RESP2) as an object. */
+function fieldsOf(reply: unknown[]): Record<string, unknown> {
+  const info: Record<string, unknown> = {};
+  for (let i = 0; i + 1 < reply.length; i += 2) info[String(reply[i])] = reply[i + 1];
+  return info;
 }
 
 /** The entries of the one stream read: RESP2 answers [[stream, entries]], RESP3 a map ioredis flattens to [stream, entries]. */

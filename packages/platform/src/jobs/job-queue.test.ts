@@ -144,6 +144,32 @@ describe('job queue', () => {
     expect(ran).toEqual(['in-a-minute', 'tomorrow']);
   });
 
+  it('counts as pending the jobs of its kinds due now, not those due later', async () => {
+    const clock = new ManualClock('2026-03-01T10:00:00Z');
+    const ran: string[] = [];
+    const jobs = queue({ clock });
+    jobs.define({
+      name: 'listings.expire',
+      schema: z.object({ listingId: z.string() }),
+      handle: async ({ listingId }) => void ran.push(listingId),
+    });
+    const media = queue({ clock });
+    media.define({ name: 'media.process-photo', schema: photoPayload, handle: async () => {} });
+    expect(await jobs.pending()).toBe(0);
+    await jobs.enqueue(db.kysely, 'listings.expire', { listingId: 'now' });
+    await jobs.enqueue(db.kysely, 'listings.expire', { listingId: 'in-a-minute' }, { delayMs: 60_000 });
+    await media.enqueue(db.kysely, 'media.process-photo', { photoId: 'p-1' });
+    expect(await jobs.pending()).toBe(1);
+    expect(await media.pending()).toBe(1);
+    await jobs.drain();
+    expect(ran).toEqual(['now']);
+    expect(await jobs.pending()).toBe(0);
+    clock.advance(60_000);
+    expect(await jobs.pending()).toBe(1);
+    await jobs.drain();
+    expect(await jobs.pending()).toBe(0);
+  });
+
   it('runs a job enqueued in a committed transaction only, and promptly once started', async () => {
     const ran: string[] = [];
     const jobs = queue({ pollIntervalMs: 60_000 });

@@ -11,6 +11,7 @@ import type { EnqueueOptions, JobDefinition, JobQueue, Schedule } from './job.ts
 import {
   claimJobs,
   completeJob,
+  countDueJobs,
   extendLease,
   failJob,
   insertJob,
@@ -244,6 +245,10 @@ export function createJobQueue(options: JobQueueOptions): JobQueue {
         if (inFlight.size === 0) return;
         await Promise.all(inFlight);
       }
+    },
+
+    pending() {
+      return countDueJobs(db.kysely, [...definitions.keys()], clock.now());
     },
   };
 }

@@ -36,6 +36,18 @@ export async function insertJob(
   return existing.rows[0]!;
 }
 
+/** Due jobs of the given names: queued ones whose time has come, running ones whose worker's lease ran out. */
+const due = (names: string[], now: Date) => sql`
+  name in (${sql.join(names)})
+  and ((status = 'queued' and run_at <= ${now}) or (status = 'running' and locked_until <= ${now}))`;
+
+/** How many jobs of the given names are due (what claimJobs would hand out, without a limit). */
+export async function countDueJobs(db: Executor, names: string[], now: Date): Promise<number> {
+  if (names.length === 0) return 0;
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from platform.jobs where ${due(names, now)}`.execute(db);
+  return rows[0]!.n;
+}
+
 /**
  * Claims up to `limit` due jobs of the given names: queued ones whose time has
  * come and running ones whose worker's lease ran out. The claim commits at once;
@@ -52,9 +64,7 @@ export async function claimJobs(
         locked_until = ${claim.now}::timestamptz + ${ms(claim.leaseMs)}
     where id in (
       select id from platform.jobs
-      where name in (${sql.join(claim.names)})
-        and ((status = 'queued' and run_at <= ${claim.now})
-          or (status = 'running' and locked_until <= ${claim.now}))
+      where ${due(claim.names, claim.now)}
       order by run_at, id
       limit ${claim.limit}
       for update skip locked)

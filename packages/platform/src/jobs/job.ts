@@ -38,4 +38,10 @@ export interface JobQueue {
   stop(): Promise<void>;
   /** Runs due jobs until none is due; for tests and CLI commands. */
   drain(): Promise<void>;
+  /**
+   * Jobs of the kinds defined here that are due now (queued ones whose time
+   * has come, and running ones whose worker's lease ran out); jobs due later do
+   * not count. For tests (drain until 0) and health checks.
+   */
+  pending(): Promise<number>;
 }

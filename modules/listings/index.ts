@@ -11,7 +11,7 @@ import { listingJobs } from './jobs.ts';
 import { eraseOwnerSubscriber } from './gdpr.ts';
 
 export * from './contract.ts';
-export { fakeListing, fakeListingsModule } from './testing.ts';
+export { fakeListing, fakeListingsModule, liegeFlatToRent } from './testing.ts';
 export { listingPublished, listingUpdated, listingPriceChanged, listingArchived } from './events.ts';
 export { EXPIRE_STALE_JOB } from './jobs.ts';
 export { EXPIRY_DAYS } from './service.ts';

@@ -6,7 +6,8 @@ import { ManualClock } from '@immo/platform';
 import { authModule, signUpForTest, type AuthApi } from '@immo/auth';
 import { geoModule } from '@immo/geo';
 import { usersModule } from '@immo/users';
-import { EXPIRE_STALE_JOB, listingsModule, type CreateListingInput, type ListingsApi } from './index.ts';
+import { EXPIRE_STALE_JOB, listingsModule, type ListingsApi } from './index.ts';
+import { liegeFlatToRent } from './testing.ts';
 
 // The listings routes on the composed server, with the real geo, auth and users modules.
 
@@ -21,25 +22,6 @@ type Headers = Record<string, string>;
 const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers: Headers = {}, payload?: unknown) =>
   t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 
-const apartment = (overrides: Partial<CreateListingInput> = {}): CreateListingInput => ({
-  transaction: 'rent',
-  type: 'apartment',
-  price: 1_150,
-  charges: 120,
-  address: { street: 'Rue Saint-Gilles', number: '21', postalCode: '4000', communeNis: '62063' },
-  livingArea: 78,
-  rooms: 3,
-  bedrooms: 2,
-  bathrooms: 1,
-  epc: { label: 'C', kwh: 230, certificate: '20260115012345' },
-  features: ['balcony', 'cellar'],
-  language: 'fr',
-  title: { fr: 'Appartement 2 chambres avec balcon, Liège centre' },
-  description: { fr: 'À deux pas du Carré.' },
-  contact: { name: 'Luc Martin', phone: '+32470000001' },
-  ...overrides,
-});
-
 async function verifiedOwner() {
   return signUpForTest(t.app, { phoneVerified: true });
 }
@@ -47,7 +29,7 @@ async function verifiedOwner() {
 describe('listings over HTTP', () => {
   it('creates a draft, publishes it, and shows it to the public without the contact', async () => {
     const owner = await verifiedOwner();
-    const created = await send('POST', '/v1/listings', owner.headers, apartment());
+    const created = await send('POST', '/v1/listings', owner.headers, liegeFlatToRent());
     expect(created.statusCode).toBe(201);
     expect(created.headers.etag).toBe('"1"');
     const { id } = created.json();
@@ -85,7 +67,7 @@ describe('listings over HTTP', () => {
 
   it('refuses to publish for an unverified phone, with a problem saying so', async () => {
     const owner = await signUpForTest(t.app, { phoneVerified: false });
-    const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    const { id } = (await send('POST', '/v1/listings', owner.headers, liegeFlatToRent())).json();
     const res = await send('POST', `/v1/listings/${id}/publish`, owner.headers);
     expect(res.statusCode).toBe(403);
     expect(res.headers['content-type']).toContain('application/problem+json');
@@ -94,21 +76,21 @@ describe('listings over HTTP', () => {
 
   it('answers 422 naming the fields, 400 for a malformed body, and writes nothing', async () => {
     const owner = await verifiedOwner();
-    const wrong = await send('POST', '/v1/listings', owner.headers, apartment({ address: { street: 'Rue X', number: '1', postalCode: '1000', communeNis: '62063' }, epc: { label: 'A++', kwh: 230, certificate: 'x' } }));
+    const wrong = await send('POST', '/v1/listings', owner.headers, liegeFlatToRent({ address: { street: 'Rue X', number: '1', postalCode: '1000', communeNis: '62063' }, epc: { label: 'A++', kwh: 230, certificate: 'x' } }));
     expect(wrong.statusCode).toBe(422);
     expect(wrong.headers['content-type']).toContain('application/problem+json');
     expect(wrong.json().errors.map((e: { path: string }) => e.path)).toEqual(['address.postalCode', 'epc.kwh']);
     const malformed = await send('POST', '/v1/listings', owner.headers, { type: 'castle', price: 'cheap' });
     expect(malformed.statusCode).toBe(400);
     expect((await send('GET', '/v1/me/listings', owner.headers)).json().items).toEqual([]);
-    expect((await send('POST', '/v1/listings', {}, apartment())).statusCode).toBe(401);
+    expect((await send('POST', '/v1/listings', {}, liegeFlatToRent())).statusCode).toBe(401);
     expect((await send('GET', '/v1/listings/not-a-listing-id')).statusCode).toBe(404);
   });
 
   it('guards edits: 404 to strangers, 409 on a stale If-Match, a new ETag on success', async () => {
     const owner = await verifiedOwner();
     const stranger = await verifiedOwner();
-    const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    const { id } = (await send('POST', '/v1/listings', owner.headers, liegeFlatToRent())).json();
     expect((await send('PUT', `/v1/listings/${id}`, stranger.headers, { price: 900 })).statusCode).toBe(404);
     expect((await send('GET', `/v1/listings/${id}`, stranger.headers)).statusCode).toBe(404);
 
@@ -126,7 +108,7 @@ describe('listings over HTTP', () => {
 
   it('never answers the old price once a price change is acknowledged, while reads race it', async () => {
     const owner = await verifiedOwner();
-    const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    const { id } = (await send('POST', '/v1/listings', owner.headers, liegeFlatToRent())).json();
     await send('POST', `/v1/listings/${id}/publish`, owner.headers);
     let price = 1_150;
     for (const next of [1_120, 1_100, 1_080]) {
@@ -143,7 +125,7 @@ describe('listings over HTTP', () => {
 
   it('moves through the lifecycle by /status and refuses a move it does not allow', async () => {
     const owner = await verifiedOwner();
-    const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    const { id } = (await send('POST', '/v1/listings', owner.headers, liegeFlatToRent())).json();
     await send('POST', `/v1/listings/${id}/publish`, owner.headers);
     expect((await send('POST', `/v1/listings/${id}/status`, owner.headers, { status: 'under_offer' })).json().status).toBe('under_offer');
     const sold = await send('POST', `/v1/listings/${id}/status`, owner.headers, { status: 'sold' });
@@ -154,7 +136,7 @@ describe('listings over HTTP', () => {
     const removed = await send('DELETE', `/v1/listings/${id}`, owner.headers);
     expect(removed.json()).toMatchObject({ deleted: false, listing: { status: 'archived' } });
 
-    const { id: draft } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    const { id: draft } = (await send('POST', '/v1/listings', owner.headers, liegeFlatToRent())).json();
     expect((await send('DELETE', `/v1/listings/${draft}`, owner.headers)).json()).toEqual({ deleted: true });
     expect((await send('GET', `/v1/listings/${draft}`, owner.headers)).statusCode).toBe(404);
   });
@@ -162,7 +144,7 @@ describe('listings over HTTP', () => {
   it('lets an agent of the agency edit its listings and lists them under /v1/me/listings', async () => {
     const founder = await signUpForTest(t.app, { agencyName: 'Immo Meuse', phoneVerified: true });
     const agent = await signUpForTest(t.app, { role: 'agency', phoneVerified: true });
-    const { id } = (await send('POST', '/v1/listings', founder.headers, apartment({ agencyId: founder.agencyId }))).json();
+    const { id } = (await send('POST', '/v1/listings', founder.headers, liegeFlatToRent({ agencyId: founder.agencyId }))).json();
     expect((await send('PUT', `/v1/listings/${id}`, agent.headers, { price: 1_090 })).statusCode).toBe(404);
 
     const invited = await send('POST', `/v1/agencies/${founder.agencyId}/invitations`, founder.headers, { email: agent.email, role: 'agent' });
@@ -180,7 +162,7 @@ describe('listings over HTTP', () => {
   it('lets an admin moderate any listing', async () => {
     const owner = await verifiedOwner();
     const admin = await signUpForTest(t.app, { role: 'admin' });
-    const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    const { id } = (await send('POST', '/v1/listings', owner.headers, liegeFlatToRent())).json();
     await send('POST', `/v1/listings/${id}/publish`, owner.headers);
     const archived = await send('POST', `/v1/listings/${id}/status`, admin.headers, { status: 'archived' });
     expect(archived.statusCode).toBe(200);
@@ -189,7 +171,7 @@ describe('listings over HTTP', () => {
 
   it('expires unrefreshed listings through the scheduled job', async () => {
     const owner = await verifiedOwner();
-    const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    const { id } = (await send('POST', '/v1/listings', owner.headers, liegeFlatToRent())).json();
     await send('POST', `/v1/listings/${id}/publish`, owner.headers);
     clock.advance(61 * 86_400_000);
     await t.platform.jobs.enqueue(t.platform.db.kysely, EXPIRE_STALE_JOB, {});
@@ -202,7 +184,7 @@ describe('listings over HTTP', () => {
 
   it('on user.deleted archives the person\'s listings and erases their contact', async () => {
     const owner = await verifiedOwner();
-    const { id } = (await send('POST', '/v1/listings', owner.headers, apartment())).json();
+    const { id } = (await send('POST', '/v1/listings', owner.headers, liegeFlatToRent())).json();
     expect((await send('POST', `/v1/listings/${id}/publish`, owner.headers)).statusCode).toBe(200);
     const exported = (await t.modules.instances.find((m) => m.name === 'listings')!.instance.exportPersonalData!(owner.userId)) as { listings: { id: string }[] };
     expect(exported.listings.map((l) => l.id)).toEqual([id]);

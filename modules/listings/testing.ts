@@ -1,9 +1,35 @@
 import { defineModule, type Principal } from '@immo/platform';
-import type { ListingSnapshot, ListingsApi } from './contract.ts';
+import type { CreateListingInput, ListingSnapshot, ListingsApi } from './contract.ts';
 
 // Test support for other modules: the listings module's contract (ListingsApi)
 // over an in-memory map, so messaging, visits and notifications can be tested
-// without the listings module's storage and its own dependencies.
+// without the listings module's storage and its own dependencies; and a
+// listing body for route tests that create listings over HTTP.
+
+/**
+ * A listing POST /v1/listings accepts as it is: a two-bedroom flat to rent in
+ * Liège (4000, Walloon EPC scale), with the owner's contact.
+ */
+export function liegeFlatToRent(overrides: Partial<CreateListingInput> = {}): CreateListingInput {
+  return {
+    transaction: 'rent',
+    type: 'apartment',
+    price: 1_150,
+    charges: 120,
+    address: { street: 'Rue Saint-Gilles', number: '21', postalCode: '4000', communeNis: '62063' },
+    livingArea: 78,
+    rooms: 3,
+    bedrooms: 2,
+    bathrooms: 1,
+    epc: { label: 'C', kwh: 230, certificate: '20260115012345' },
+    features: ['balcony', 'cellar'],
+    language: 'fr',
+    title: { fr: 'Appartement 2 chambres avec balcon, Liège centre' },
+    description: { fr: 'À deux pas du Carré.' },
+    contact: { name: 'Luc Martin', phone: '+32470000001' },
+    ...overrides,
+  };
+}
 
 export function fakeListing(id: string, ownerId: string, agencyId: string | null = null): ListingSnapshot {
   const now = '2026-01-01T00:00:00.000Z';

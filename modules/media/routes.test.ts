@@ -5,7 +5,7 @@ import { createTestApp, type TestApp } from '@immo/server/testing';
 import { authModule, signUpForTest } from '@immo/auth';
 import { geoModule } from '@immo/geo';
 import { usersModule } from '@immo/users';
-import { listingsModule, type CreateListingInput } from '@immo/listings';
+import { liegeFlatToRent, listingsModule } from '@immo/listings';
 import { mediaModule, type MediaAsset } from './index.ts';
 import { phoneJpeg, scenePhoto } from './test-photos.ts';
 
@@ -34,26 +34,9 @@ const upload = (query: string, headers: Headers, file: Buffer, filename = 'photo
   return t.app.inject({ method: 'POST', url: `/v1/media?${query}`, headers: { ...headers, ...body.headers }, payload: body.payload });
 };
 
-const apartment: CreateListingInput = {
-  transaction: 'rent',
-  type: 'apartment',
-  price: 1_150,
-  charges: 120,
-  address: { street: 'Rue Saint-Gilles', number: '21', postalCode: '4000', communeNis: '62063' },
-  livingArea: 78,
-  rooms: 3,
-  bedrooms: 2,
-  bathrooms: 1,
-  epc: { label: 'C', kwh: 230, certificate: '20260115012345' },
-  features: ['balcony'],
-  language: 'fr',
-  title: { fr: 'Appartement 2 chambres, Liège centre' },
-  description: { fr: 'À deux pas du Carré.' },
-};
-
 async function agencyWithListing() {
   const agent = await signUpForTest(t.app, { agencyName: 'Agence Dupont', phoneVerified: true });
-  const created = await t.app.inject({ method: 'POST', url: '/v1/listings', headers: agent.headers, payload: apartment });
+  const created = await t.app.inject({ method: 'POST', url: '/v1/listings', headers: agent.headers, payload: liegeFlatToRent() });
   expect(created.statusCode).toBe(201);
   return { agent, listingId: created.json().id as string };
 }

@@ -13,7 +13,7 @@ export function AccountLink() {
   useEffect(() => setHydrated(true), []);
   const signedIn = hydrated && session;
   return (
-    <div className="flex items-center gap-3 text-sm">
+    <div className="flex flex-wrap items-center gap-3 text-sm">
       <Link href={`/${locale}/account/favourites`} className="hover:underline">
         {t('ui.favourites')}
       </Link>

@@ -19,7 +19,8 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             {t(locale, 'transaction.rent.verb')}
           </Link>
         </nav>
-        <div className="flex items-center gap-2">
+        {/* wraps under the logo on a phone instead of pushing the page sideways */}
+        <div className="flex min-w-0 flex-wrap items-center justify-end gap-2">
           <LanguageSwitch />
           <ThemeToggle />
           <AccountLink />

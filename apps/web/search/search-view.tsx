@@ -66,7 +66,7 @@ export function SearchView() {
           )}
         </div>
       </div>
-      <div className="mt-3 grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
+      <div className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section aria-label={t('ui.list')} className="order-2 flex flex-col gap-3 lg:order-1">
           {items.map((card) => (
             <ListingCard key={card.id} card={card} locale={locale} />

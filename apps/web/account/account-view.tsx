@@ -1,49 +1,50 @@
 'use client';
-import { useQuery } from '@tanstack/react-query';
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
-import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
+import { AccountPage } from './account-page.tsx';
+import { EmailStatus } from './email-status.tsx';
+import { secondaryButton } from './field.tsx';
+import { MfaSettings } from './mfa-settings.tsx';
+import { PasswordChange } from './password-change.tsx';
+import { PhoneVerification } from './phone-verification.tsx';
+import { ProfileIdentity } from './profile-identity.tsx';
 import { useSession } from './session-store.ts';
+import { SessionsList } from './sessions-list.tsx';
+import { useMe } from './use-me.ts';
 
+/** The profile: identity, e-mail, phone, password, two-factor, sessions. */
 export function AccountView() {
+  const t = useT();
+  return (
+    <AccountPage title={t('web.account')} path="/account">
+      {(session) => <Profile userId={session.userId} />}
+    </AccountPage>
+  );
+}
+
+function Profile({ userId }: { userId: string }) {
   const locale = useLocale();
   const t = useT();
   const router = useRouter();
-  const session = useSession((s) => s.session);
   const signOut = useSession((s) => s.signOut);
-  // the session is read from localStorage after the first render
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  useEffect(() => {
-    if (hydrated && !session) router.replace(`/${locale}/account/login?next=/${locale}/account`);
-  }, [hydrated, session, locale, router]);
-  const me = useQuery({ queryKey: ['me', session?.userId], enabled: Boolean(session), queryFn: async () => ok(await api.GET('/v1/auth/me')) });
-  if (!session) return null;
-  const name = me.data?.account.displayName ?? me.data?.account.email ?? session.email;
+  const me = useMe(userId);
+  if (!me.data) return <p>{me.isError ? t('ui.error') : t('ui.loading')}</p>;
+  const { account, mfa } = me.data;
   return (
-    <div className="mx-auto max-w-2xl px-4 py-10">
-      <h1 className="text-2xl font-bold">{t('web.account')}</h1>
-      <p className="mt-2 text-slate-700 dark:text-slate-300">{t('web.signedInAs', { name })}</p>
-      <ul className="mt-6 flex flex-col gap-2">
-        <li>
-          <Link href={`/${locale}/account/favourites`} className="underline">
-            {t('ui.favourites')}
-          </Link>
-        </li>
-        <li>
-          <Link href={`/${locale}/desk`} className="underline">
-            {t('web.myListings')}
-          </Link>
-        </li>
-      </ul>
+    <>
+      <p className="mb-4 text-slate-700 dark:text-slate-300">{t('web.signedInAs', { name: account.displayName ?? account.email })}</p>
+      <ProfileIdentity userId={userId} displayName={account.displayName} locale={account.locale} />
+      <EmailStatus email={account.email} verified={account.emailVerified} />
+      <PhoneVerification userId={userId} phone={account.phone} verified={account.phoneVerified} />
+      <PasswordChange />
+      <MfaSettings userId={userId} mfa={mfa} />
+      <SessionsList />
       <button
         type="button"
-        className="mt-8 rounded-lg border border-slate-300 px-4 py-2 dark:border-slate-600"
+        className={secondaryButton}
         onClick={() => {
-          const refreshToken = session.refreshToken;
+          const refreshToken = useSession.getState().session?.refreshToken;
           signOut();
           void api.POST('/v1/auth/logout', { body: { refreshToken } }).catch(() => undefined);
           router.push(`/${locale}`);
@@ -51,6 +52,6 @@ export function AccountView() {
       >
         {t('ui.signOut')}
       </button>
-    </div>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { useLocale, useT } from '../i18n/use-locale.ts';
 import { ListingCard } from '../listing/listing-card.tsx';
 import { useFavourites } from '../listing/favourite-button.tsx';
 import { useRecentlyViewed } from '../listing/recently-viewed.tsx';
+import { AccountNav } from './account-nav.tsx';
 import { useSession } from './session-store.ts';
 
 /** Favourites (from the API; kept readable offline by the service worker) and recently viewed listings. */
@@ -28,7 +29,8 @@ export function FavouritesView() {
   const offline = hydrated && typeof navigator !== 'undefined' && !navigator.onLine;
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
-      <h1 className="text-2xl font-bold">{t('ui.favourites')}</h1>
+      <h1 className="mb-4 text-2xl font-bold">{t('ui.favourites')}</h1>
+      {hydrated && session && <AccountNav />}
       {offline && (
         <p role="status" className="mt-2 rounded bg-amber-50 p-2 text-sm text-amber-900">
           {t('web.offline')}

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { useSession } from '../account/session-store.ts';
+import { UnreadBadge } from '../account/unread-badge.tsx';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 
 export function AccountLink() {
@@ -17,6 +18,7 @@ export function AccountLink() {
       <Link href={`/${locale}/account/favourites`} className="hover:underline">
         {t('ui.favourites')}
       </Link>
+      {signedIn && <UnreadBadge />}
       {signedIn ? (
         <Link href={`/${locale}/account`} className="rounded-md bg-slate-100 px-3 py-1.5 dark:bg-slate-800">
           {t('web.account')}

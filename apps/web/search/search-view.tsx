@@ -3,6 +3,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
 import { ok } from '@immo/api-client';
+import { SaveSearchButton } from '../account/save-search-button.tsx';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 import { ListingCard } from '../listing/listing-card.tsx';
@@ -54,7 +55,8 @@ export function SearchView() {
         <p role="status" aria-live="polite" className="text-sm font-semibold" data-testid="result-count">
           {results.isPending ? t('ui.loading') : results.isError ? t('ui.error') : t('search.results', { count: first?.total ?? 0 })}
         </p>
-        <div className="flex items-center gap-4 text-sm">
+        <div className="flex flex-wrap items-center gap-4 text-sm">
+          <SaveSearchButton state={state} />
           <label className="flex items-center gap-2">
             <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} />
             {t('web.searchAsMapMoves')}

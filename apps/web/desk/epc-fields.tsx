@@ -15,7 +15,7 @@ export function EpcFields({ draft, update, errors, region }: SectionProps<Listin
   return (
     <Fieldset legend={t('epc.title')}>
       <div className="flex items-end gap-2">
-        <SelectField id="epcLabel" className="flex-1" label={t('epc.label')} value={draft.epcLabel} disabled={!region && !draft.epcLabel} onChange={(epcLabel) => update({ epcLabel })} error={errorAt(errors, 'epc.label')}>
+        <SelectField id="epcLabel" className="flex-1" label={t('desk.form.epcLabel')} value={draft.epcLabel} disabled={!region && !draft.epcLabel} onChange={(epcLabel) => update({ epcLabel })} error={errorAt(errors, 'epc.label')}>
           <option value="">{region ? '—' : t('desk.form.epcRegionFirst')}</option>
           {labels.map((label) => (
             <option key={label} value={label}>

@@ -16,9 +16,9 @@ export function PropertyFields({ draft, update, errors }: SectionProps<ListingDr
     <Fieldset legend={t('desk.form.property')}>
       {number('livingArea', t('desk.form.livingArea'))}
       {number('landArea', t('desk.form.landArea'))}
-      {number('rooms', t('listing.rooms'))}
-      {number('bedrooms', t('listing.bedrooms'))}
-      {number('bathrooms', t('listing.bathrooms'))}
+      {number('rooms', t('desk.form.rooms'))}
+      {number('bedrooms', t('desk.form.bedrooms'))}
+      {number('bathrooms', t('desk.form.bathrooms'))}
       {number('yearBuilt', t('listing.constructionYear'))}
       <SelectField id="condition" label={t('desk.form.condition')} value={draft.condition} onChange={(condition) => update({ condition })} error={errorAt(errors, 'condition')}>
         <option value="">—</option>
@@ -28,7 +28,7 @@ export function PropertyFields({ draft, update, errors }: SectionProps<ListingDr
           </option>
         ))}
       </SelectField>
-      <TextField id="availableFrom" type="date" label={t('listing.availableFrom')} value={draft.availableFrom} onChange={(availableFrom) => update({ availableFrom })} error={errorAt(errors, 'availableFrom')} />
+      <TextField id="availableFrom" type="date" label={t('desk.form.availableFrom')} value={draft.availableFrom} onChange={(availableFrom) => update({ availableFrom })} error={errorAt(errors, 'availableFrom')} />
       <fieldset className="sm:col-span-2" aria-describedby={errors.features ? 'features-error' : undefined}>
         <legend className="mb-2 text-sm font-medium">{t('web.features')}</legend>
         <div className="grid grid-cols-2 gap-2 sm:grid-cols-3">

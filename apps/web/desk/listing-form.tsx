@@ -1,0 +1,101 @@
+'use client';
+import { useCallback, useState, type FormEvent } from 'react';
+import { ApiError, ok } from '@immo/api-client';
+import type { Region } from '@immo/i18n';
+import { api } from '../api/browser-client.ts';
+import type { Listing } from '../api/shapes.ts';
+import { useLocale, useT } from '../i18n/use-locale.ts';
+import { AddressFields } from './address-fields.tsx';
+import { BasicsFields } from './basics-fields.tsx';
+import { DescriptionFields } from './description-fields.tsx';
+import { EpcFields } from './epc-fields.tsx';
+import { fieldErrors, type FieldErrors } from './field-errors.ts';
+import { draftFromListing, draftToBody, emptyDraft, type Language, type ListingDraft } from './listing-draft.ts';
+import type { MyAgency } from './my-agencies.ts';
+import { usePostalCommunes } from './postal-communes.ts';
+import { PropertyFields } from './property-fields.tsx';
+import { ProblemNotice } from './problem-notice.tsx';
+
+interface Props {
+  /** The listing being edited (its owner's full view); none for a new one. */
+  listing?: Listing;
+  agencies: MyAgency[];
+  onSaved(listing: Listing): void;
+  /** Asked after a 409: read the listing again (the draft restarts from it). */
+  onReload?(): void;
+}
+
+/**
+ * Every field of the listing contract in one form. The server judges: its
+ * field messages appear under the fields, and an edit carries the version it
+ * started from (If-Match), so a change made elsewhere meanwhile answers 409.
+ */
+export function ListingForm({ listing, agencies, onSaved, onReload }: Props) {
+  const t = useT();
+  const locale = useLocale();
+  const [draft, setDraft] = useState<ListingDraft>(() => (listing ? draftFromListing(listing) : emptyDraft(locale as Language, agencies.length === 1 ? agencies[0]!.agencyId : '')));
+  const update = useCallback((patch: Partial<ListingDraft>) => setDraft((d) => ({ ...d, ...patch })), []);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [problem, setProblem] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const communes = usePostalCommunes(draft.postalCode);
+  const region = communes.data?.find((c) => c.nis === draft.communeNis)?.region ?? (listing?.address.communeNis === draft.communeNis ? (listing?.region as Region | undefined) : undefined);
+  const lookupError = communes.error instanceof ApiError ? (communes.error.problem.detail ?? communes.error.problem.title) : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setSaved(false);
+    setErrors({});
+    setProblem(null);
+    try {
+      const body = draftToBody(draft);
+      const answer = listing
+        ? ok(await api.PUT('/v1/listings/{id}', { params: { path: { id: listing.id }, header: { 'if-match': `"${listing.version}"` } }, body }))
+        : ok(await api.POST('/v1/listings', { body }));
+      setSaved(true);
+      onSaved(answer);
+    } catch (error) {
+      setErrors(fieldErrors(error));
+      setProblem(error);
+      // the first field the server named takes the focus
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const stale = problem instanceof ApiError && problem.status === 409;
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-6">
+      {problem !== null && (
+        <ProblemNotice error={problem}>
+          {stale && (
+            <>
+              <span className="block font-medium">{t('desk.form.changedElsewhere')}</span>
+              {onReload && (
+                <button type="button" onClick={onReload} className="mt-2 rounded border border-current px-3 py-1">
+                  {t('desk.form.reload')}
+                </button>
+              )}
+            </>
+          )}
+        </ProblemNotice>
+      )}
+      <BasicsFields draft={draft} update={update} errors={errors} agencies={agencies} />
+      <AddressFields draft={draft} update={update} errors={errors} communes={communes.data} lookupError={lookupError} />
+      <PropertyFields draft={draft} update={update} errors={errors} />
+      <EpcFields draft={draft} update={update} errors={errors} region={region} />
+      <DescriptionFields draft={draft} update={update} errors={errors} />
+      <div className="flex flex-wrap items-center gap-3">
+        <button type="submit" disabled={busy} className="rounded-lg bg-brand-700 px-5 py-2.5 font-semibold text-white hover:bg-brand-800 disabled:opacity-60">
+          {busy ? t('ui.loading') : listing ? t('ui.save') : t('desk.form.create')}
+        </button>
+        <p role="status" className="text-sm text-green-800 dark:text-green-300">
+          {saved && listing ? t('desk.form.saved') : ''}
+        </p>
+      </div>
+    </form>
+  );
+}

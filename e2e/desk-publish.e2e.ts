@@ -1,0 +1,254 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import sharp from 'sharp';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { mailsTo, totpCode } from '@immo/auth';
+import { call, createAgency, signUpVerified, type TestAccount } from './support/accounts.ts';
+import { seriousViolations } from './support/axe.ts';
+import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
+import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+
+// Flow 3 of issue 7: an agency member signs in (with the TOTP code agency
+// accounts need), creates a listing in the desk form, uploads two photos,
+// makes the second the cover, publishes, and finds it in the public search
+// with that cover; the listing page shows both photos. Also: a wrong postal
+// code is refused next to its field and creates nothing; the team page
+// invites by e-mail and the mailed link lands on the desk's accept page.
+
+let stack: ImmoStack;
+let browser: Browser;
+let agent: TestAccount & { secret: string };
+let agencyId: string;
+let photoFiles: string[];
+
+const TITLE = 'Appartement lumineux avec terrasse à Ixelles';
+
+/** Signs up (e-mail and phone verified), founds an agency, enrols TOTP: the agency account as a person would have it. */
+async function agencyMember(): Promise<TestAccount & { secret: string }> {
+  const person = await signUpVerified(stack, { phone: '+32470123456' });
+  ({ id: agencyId } = await createAgency(stack, person, 'Agence Louise'));
+  // the founder is now an agency account: signs in again, then enrols the second factor
+  const { accessToken } = await call<{ accessToken: string }>(stack.origin, 'POST', '/v1/auth/login', { body: { email: person.email, password: person.password }, expected: 200 });
+  const { secret } = await call<{ secret: string }>(stack.origin, 'POST', '/v1/auth/mfa/totp', { token: accessToken, expected: 200 });
+  // the previous 30 s step, so the browser's sign-in can use the current one (a step is never accepted twice)
+  await call(stack.origin, 'POST', '/v1/auth/mfa/totp/confirm', { token: accessToken, body: { otp: await totpCode(secret, new Date(Date.now() - 30_000)) }, expected: 200 });
+  return { ...person, accessToken, secret };
+}
+
+/** Two small photos that do not look alike (a duplicate check compares them). */
+async function makePhotos(): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'immo-desk-photos-'));
+  const files: string[] = [];
+  for (const [i, colours] of [[['#c0392b', '#f1c40f']], [['#1e40af', '#27ae60']]].entries()) {
+    const [a, b] = colours[0]!;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="320"><rect width="480" height="320" fill="${a}"/><circle cx="${140 + i * 200}" cy="160" r="110" fill="${b}"/><rect x="${i ? 30 : 300}" y="40" width="120" height="240" fill="#ffffff"/></svg>`;
+    const path = join(dir, `photo-${i + 1}.jpg`);
+    writeFileSync(path, await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toBuffer());
+    files.push(path);
+  }
+  return files;
+}
+
+async function signIn(context: BrowserContext, next: string, account: { email: string; password: string; secret?: string }): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${stack.origin}/fr/account/login?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  if (account.secret) {
+    const otp = page.getByLabel(/code/i);
+    await otp.waitFor();
+    await otp.fill(await totpCode(account.secret));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+  }
+  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  return page;
+}
+
+/** The API as the signed-in browser sees it (its own session token). */
+function apiInPage<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const token = JSON.parse(localStorage.getItem('immo.session') ?? '{}').state?.session?.accessToken;
+    const res = await fetch(p, { headers: { authorization: `Bearer ${token}` } });
+    return res.json();
+  }, path) as Promise<T>;
+}
+
+async function expectAccessible(page: Page) {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+beforeAll(async () => {
+  stack = await startImmoStack();
+  agent = await agencyMember();
+  photoFiles = await makePhotos();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+describe('the agency desk', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  it('creates a listing, uploads two photos, makes the second the cover, publishes, and finds it in search', async () => {
+    context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
+    page = await signIn(context, '/fr/desk/new', agent);
+    const problems = watchProblems(page);
+
+    // the form: the agency is the advertiser, the postal code gives the commune, the EPC scale is Brussels'
+    await page.getByLabel('Annonceur').waitFor();
+    expect(await page.getByLabel('Annonceur').inputValue()).toBe(agencyId);
+    await page.getByLabel('Type de bien').selectOption('apartment');
+    await page.getByLabel('Prix de vente (€)').fill('385000');
+    await page.getByLabel('Rue').fill('Rue du Bailli');
+    await page.getByLabel('Numéro', { exact: true }).fill('42');
+    await page.getByLabel('Code postal').fill('1050');
+    await page.locator('#communeNis option[value="21009"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Commune', { exact: true }).selectOption('21009');
+    await page.getByLabel('Surface habitable (m²)').fill('88');
+    await page.getByLabel('Chambres', { exact: true }).fill('2');
+    await page.getByLabel('Salles de bain', { exact: true }).fill('1');
+    await page.getByLabel('État').selectOption('excellent');
+    await page.getByLabel('Terrasse').check();
+    await page.getByLabel('Ascenseur').check();
+    await page.locator('#epcLabel option[value="C"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Classe PEB').selectOption('C');
+    await page.getByLabel('Consommation (kWh/m²/an)').fill('120');
+    await page.getByLabel('Numéro du certificat').fill('20260412-0001234-01');
+    await page.getByLabel('Titre (Français)').fill(TITLE);
+    await page.getByLabel('Titre (Nederlands)').fill('Lichtrijk appartement met terras in Elsene');
+    await page.getByLabel('Description (Français)').fill('Bel appartement de 88 m² au troisième étage, deux chambres, terrasse plein sud, proche de la place du Châtelain.');
+    await page.getByLabel('Description (Nederlands)').fill('Mooi appartement van 88 m² op de derde verdieping, twee slaapkamers, zuidterras, vlak bij het Kasteleinsplein.');
+    await screenshot(page, 'desk-new-fr');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+
+    // the editor: two photos, processed, then the second made the cover
+    await page.waitForURL(/\/fr\/desk\/[0-9a-f-]+\/edit/);
+    const listingId = /desk\/([0-9a-f-]+)\/edit/.exec(page.url())![1]!;
+    await page.locator('#photo-files').setInputFiles(photoFiles);
+    const tiles = page.locator('li[data-photo-id]');
+    await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => page.locator('li[data-photo-id] img').count(), { timeout: 60_000 }).toBe(2);
+    const [first, second] = await tiles.evaluateAll((els) => els.map((el) => el.getAttribute('data-photo-id')!));
+    await page.getByRole('button', { name: 'Choisir la photo 2 comme couverture' }).click();
+    await expect.poll(() => tiles.first().getAttribute('data-photo-id')).toBe(second);
+    await expect.poll(() => tiles.first().textContent()).toContain('Couverture');
+    // the listing carries both photos, the cover first
+    await expect
+      .poll(async () => {
+        const listing = await apiInPage<{ coverPhotoId: string | null; photos: { id: string }[] }>(page, `/v1/listings/${listingId}`);
+        return [listing.coverPhotoId, listing.photos.map((p) => p.id)];
+      }, { timeout: 15_000 })
+      .toEqual([second, [second, first]]);
+    await screenshot(page, 'desk-edit-fr');
+    await expectAccessible(page);
+
+    // publish from the desk
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.getByRole('button', { name: 'Passer en « Sous option »' }).waitFor({ timeout: 15_000 });
+    const listing = await apiInPage<{ status: string; photos: { id: string; url: string }[] }>(page, `/v1/listings/${listingId}`);
+    expect(listing.status).toBe('published');
+    const coverUrl = listing.photos[0]!.url;
+
+    // the public search finds it by commune and words, with its cover photo
+    await page.goto(`${stack.origin}/fr/search?q=${encodeURIComponent('appartement terrasse Ixelles')}`);
+    const card = page.locator('article').filter({ hasText: TITLE });
+    await card.first().waitFor({ timeout: 30_000 });
+    expect(await card.first().locator('img').getAttribute('src')).toBe(coverUrl);
+    await screenshot(page, 'desk-published-search-fr');
+
+    // its page shows both photos
+    await card.first().getByRole('link').first().click();
+    await page.waitForURL(new RegExp(`/fr/listing/${listingId}`));
+    const gallery = page.getByRole('region', { name: '2 photos' }).locator('img');
+    await expect.poll(() => gallery.count()).toBe(2);
+    expect(await gallery.first().getAttribute('src')).toContain(new URL(coverUrl, stack.origin).pathname);
+    await screenshot(page, 'desk-published-listing-fr');
+
+    // my listings: published, with its next moves
+    await page.goto(`${stack.origin}/fr/desk`);
+    await page.getByRole('cell', { name: TITLE, exact: true }).waitFor();
+    await screenshot(page, 'desk-listings-fr');
+    await expectAccessible(page);
+    expect(problems).toEqual([]);
+  });
+
+  it('refuses a postal code that serves no commune next to the field, and creates nothing', async () => {
+    const before = await apiInPage<{ items: unknown[] }>(page, '/v1/me/listings');
+    await page.goto(`${stack.origin}/fr/desk/new`);
+    await page.getByLabel('Prix de vente (€)').fill('250000');
+    await page.getByLabel('Rue').fill('Rue Imaginaire');
+    await page.getByLabel('Numéro', { exact: true }).fill('1');
+    await page.getByLabel('Code postal').fill('9999');
+    // the geo service's answer, under the postal code
+    await expect.poll(() => page.locator('#postalCode-error').textContent(), { timeout: 10_000 }).toMatch(/9999/);
+    expect(await page.getByLabel('Code postal').getAttribute('aria-invalid')).toBe('true');
+    await page.getByLabel('Titre (Français)').fill('Maison nulle part');
+    await page.getByRole('button', { name: 'Créer le brouillon' }).click();
+    // the server refuses the commune: its message sits under the commune field
+    await page.locator('#communeNis-error').waitFor();
+    expect(await page.locator('#communeNis-error').textContent()).toMatch(/NIS|commune/i);
+    await screenshot(page, 'desk-new-error-fr');
+    expect(page.url()).toMatch(/\/fr\/desk\/new$/);
+    const after = await apiInPage<{ items: unknown[] }>(page, '/v1/me/listings');
+    expect(after.items.length).toBe(before.items.length);
+  });
+
+  it('the team page invites by e-mail; the mailed link lands on the accept page, where the invitee joins', async () => {
+    await page.goto(`${stack.origin}/fr/desk/team`);
+    await page.getByRole('heading', { name: 'Membres de Agence Louise' }).waitFor();
+    const invitee = await signUpVerified(stack);
+    await page.getByLabel('Adresse e-mail').fill(invitee.email);
+    await page.getByLabel('Rôle').selectOption('agent');
+    await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: invitee.email }).count()).toBe(1);
+    await screenshot(page, 'desk-team-fr');
+    await expectAccessible(page);
+
+    // the invitee opens the mailed link in their own browser
+    const link = /https?:\/\/\S+\/accept-invitation\?token=[\w-]+/.exec(mailsTo(stack.dataDir, invitee.email).at(-1) ?? '')?.[0];
+    expect(link).toBeDefined();
+    const theirs = await browser.newContext({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
+    const invited = await theirs.newPage();
+    const url = new URL(link!);
+    await invited.goto(`${stack.origin}${url.pathname}${url.search}`);
+    // signed out: sent to sign in, then back to the accept page
+    await invited.waitForURL(/\/nl\/account\/login\?next=/);
+    await invited.getByLabel('E-mailadres').fill(invitee.email);
+    await invited.getByLabel('Wachtwoord').fill(invitee.password);
+    await invited.getByRole('button', { name: 'Aanmelden' }).click();
+    await invited.waitForURL(/\/nl\/desk\/team\/accept\?token=/);
+    await invited.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
+    await invited.getByText('Welkom in het team!').waitFor();
+    await screenshot(invited, 'desk-accept-nl');
+    await theirs.close();
+
+    await page.reload();
+    await page.getByText('Test Person', { exact: false }).first().waitFor();
+    await expect.poll(() => page.locator('li').filter({ hasText: 'Agent ·' }).count()).toBe(1);
+  });
+
+  it('shows the desk in Dutch', async () => {
+    for (const path of ['/nl/desk', '/nl/desk/new', '/nl/desk/team']) {
+      await page.goto(`${stack.origin}${path}`);
+      await page.getByRole('navigation', { name: 'Kantoor' }).waitFor();
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      await page.waitForLoadState('networkidle');
+      await screenshot(page, `desk-${path.split('/')[3] ?? 'listings'}-nl`);
+      await expectAccessible(page);
+    }
+    const editLink = page.locator('a[href*="/edit"]').first();
+    await page.goto(`${stack.origin}/nl/desk`);
+    await editLink.click();
+    await page.getByRole('heading', { name: /Bewerken/ }).waitFor();
+    await screenshot(page, 'desk-edit-nl');
+    await context.close();
+  });
+});

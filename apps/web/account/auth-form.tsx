@@ -36,7 +36,7 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
       signIn({ userId: pair.userId, accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresAt: Date.now() + pair.expiresIn * 1000, email });
       router.push(next?.startsWith('/') && !next.startsWith('//') ? next : `/${locale}/account`);
     } catch (e) {
-      if (e instanceof ApiError && e.problem.errors?.some((x) => x.path.includes('otp'))) setNeedsOtp(true);
+      if (e instanceof ApiError && (e.problem.type?.endsWith('/mfa-required') || e.problem.errors?.some((x) => x.path.includes('otp')))) setNeedsOtp(true);
       setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : t('ui.error'));
     } finally {
       setBusy(false);

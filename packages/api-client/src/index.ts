@@ -67,6 +67,7 @@ export function ok<T>(result: { data?: T; error?: unknown; response: Response })
   if (result.error !== undefined || !result.response.ok) {
     const body = result.error as Partial<Problem> | undefined;
     throw new ApiError({
+      ...(body?.type ? { type: body.type } : {}),
       title: body?.title ?? result.response.statusText ?? 'Error',
       status: body?.status ?? result.response.status,
       detail: body?.detail,

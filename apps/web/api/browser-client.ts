@@ -7,7 +7,8 @@ import { useSession } from '../account/session-store.ts';
 // (rotating: the answer carries a new refresh token); a failed renewal signs out.
 let renewing: Promise<string | null> | null = null;
 
-async function currentToken(): Promise<string | null> {
+/** The access token, renewed first when it is about to expire (also used by the /ws socket). */
+export async function currentToken(): Promise<string | null> {
   const { session, signIn, signOut } = useSession.getState();
   if (!session) return null;
   if (session.expiresAt - Date.now() > 30_000) return session.accessToken;

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { formatDate, formatPrice, formatPricePerM2, formatSurface, t, type Locale, type MessageKey } from '@immo/i18n';
 import { webConfig } from '../../../../config.ts';
+import { BookVisit } from '../../../../conversations/book-visit.tsx';
+import { ContactAdvertiser } from '../../../../conversations/contact-advertiser.tsx';
 import { languageAlternates, routeLocale } from '../../../../i18n/locale-params.ts';
 import { EpcBadge } from '../../../../listing/epc-badge.tsx';
 import { FavouriteButton } from '../../../../listing/favourite-button.tsx';
@@ -112,6 +114,10 @@ export default async function ListingPage({ params }: Props) {
       <div className="mt-4 flex flex-wrap gap-2">
         <FavouriteButton listingId={listing.id} />
         <ShareButton title={title} />
+      </div>
+      <div className="mt-4 flex flex-col items-start gap-3 sm:flex-row">
+        <ContactAdvertiser listingId={listing.id} />
+        <BookVisit listingId={listing.id} />
       </div>
 
       <div className="mt-6 grid gap-8 md:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">

@@ -23,6 +23,8 @@ export { hammingDistance } from './perceptual-hash.ts';
 export { DUPLICATE_DHASH_DISTANCE, DUPLICATE_PHASH_DISTANCE } from './processing.ts';
 /** Made-up photos (seeded scenes with grain, phone-style EXIF) for tests and bench/media.ts. */
 export { scenePhoto, phoneJpeg, exifHasGps } from './test-photos.ts';
+/** A file as a browser's multipart upload, for tests that POST /v1/media. */
+export { multipartFile } from './test-uploads.ts';
 
 export interface MediaModuleOptions {
   /** Who manages a listing's photos and whether they are public; default: the listings module's API. */

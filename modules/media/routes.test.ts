@@ -8,6 +8,7 @@ import { usersModule } from '@immo/users';
 import { liegeFlatToRent, listingsModule } from '@immo/listings';
 import { mediaModule, type MediaAsset } from './index.ts';
 import { phoneJpeg, scenePhoto } from './test-photos.ts';
+import { multipartFile } from './test-uploads.ts';
 
 // The media routes on the composed server with the real auth, users and listings modules.
 
@@ -19,18 +20,8 @@ afterAll(() => t?.close());
 
 type Headers = Record<string, string>;
 
-/** One file as multipart/form-data, the way a browser sends a file input. */
-function multipart(file: Buffer, filename: string, contentType: string) {
-  const boundary = `----immo${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
-
 const upload = (query: string, headers: Headers, file: Buffer, filename = 'photo.jpg', contentType = 'image/jpeg') => {
-  const body = multipart(file, filename, contentType);
+  const body = multipartFile(file, filename, contentType);
   return t.app.inject({ method: 'POST', url: `/v1/media?${query}`, headers: { ...headers, ...body.headers }, payload: body.payload });
 };
 

@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import sharp from 'sharp';
 import { sql } from 'kysely';
 import type { TestApp } from '../src/testing.ts';
 
 // Test support for the cross-module GDPR test: a scan of every table for a
-// value, a listing body, a photo and its multipart envelope.
+// value, and a listing body. (Its photo and multipart envelope come from
+// @immo/media's test support: scenePhoto, multipartFile.)
 
 /** Every table of every schema whose rows, as text, contain `value` (case-insensitive). */
 export async function tablesHolding(t: TestApp, value: string): Promise<string[]> {
@@ -52,38 +51,5 @@ export function ixellesFlat(overrides: Record<string, unknown> = {}) {
     title: { fr: 'Appartement lumineux, Ixelles Bailli' },
     description: { fr: 'Deux chambres, proche de la place du Châtelain.' },
     ...overrides,
-  };
-}
-
-/** A photo-like JPEG: gradient with noise, so it compresses and hashes like a photo. */
-export async function photoJpeg(seed: number): Promise<Buffer> {
-  const width = 1200;
-  const height = 800;
-  const pixels = Buffer.alloc(width * height * 3);
-  let a = seed >>> 0;
-  const random = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let r = Math.imul(a ^ (a >>> 15), 1 | a);
-    r = (r + Math.imul(r ^ (r >>> 7), 61 | r)) ^ r;
-    return ((r ^ (r >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const i = (y * width + x) * 3;
-      pixels[i] = Math.min(255, (x * 255) / width + random() * 20);
-      pixels[i + 1] = Math.min(255, (y * 255) / height + random() * 20);
-      pixels[i + 2] = Math.min(255, ((x + y) * 128) / width + random() * 20);
-    }
-  }
-  return sharp(pixels, { raw: { width, height, channels: 3 } }).jpeg({ quality: 88 }).toBuffer();
-}
-
-/** One file as multipart/form-data (field "file"), as a browser sends it. */
-export function multipart(file: Buffer, filename: string, contentType: string) {
-  const boundary = `----immo${randomBytes(8).toString('hex')}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`;
-  return {
-    payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }

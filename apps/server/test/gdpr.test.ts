@@ -3,7 +3,8 @@ import { ManualClock } from '@immo/platform';
 import { lastSmsCode, signUpForTest } from '@immo/auth';
 import { createTestApp, type TestApp } from '../src/testing.ts';
 import { moduleRegistry } from '../src/registry.ts';
-import { columnsHolding, ixellesFlat, multipart, photoJpeg, tablesHolding } from './gdpr-fixtures.ts';
+import { multipartFile, scenePhoto } from '@immo/media';
+import { columnsHolding, ixellesFlat, tablesHolding } from './gdpr-fixtures.ts';
 
 // GDPR across the composed product: one person with data in every module,
 // put there through the real HTTP routes; her export gathers every module's
@@ -74,7 +75,7 @@ describe('GDPR across every module', () => {
     await ok('POST', `/v1/listings/${mine.id}/publish`, me.headers, undefined, 200);
 
     // media: a photo of her flat
-    const body = multipart(await photoJpeg(21009), 'salon.jpg', 'image/jpeg');
+    const body = multipartFile(await scenePhoto({ width: 1200, height: 800, seed: 21009 }), 'salon.jpg', 'image/jpeg');
     const photo = await t.app.inject({ method: 'POST', url: `/v1/media?purpose=listing_photo&listingId=${mine.id}`, headers: { ...me.headers, ...body.headers }, payload: body.payload });
     expect(photo.statusCode, photo.body).toBe(202);
     person.photoId = photo.json().id;

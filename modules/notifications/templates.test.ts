@@ -1,13 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES } from '@immo/i18n';
 import { KINDS } from './contract.ts';
-import { catalogues, render } from './templates.ts';
+import { render, TEMPLATES, type Param } from './templates.ts';
 import { renderEmail } from './email-layout.ts';
 import { quietUntil } from './quiet-hours.ts';
 
 describe('notification texts', () => {
   it('exist for every kind in French, Dutch, German and English', () => {
-    for (const locale of LOCALES) for (const kind of KINDS) expect(catalogues[locale][kind].subject.length).toBeGreaterThan(5);
+    for (const locale of LOCALES)
+      for (const kind of KINDS) {
+        const [subject, body] = TEMPLATES[kind].text[locale];
+        expect(subject.length, `${kind} ${locale}`).toBeGreaterThan(5);
+        expect(body.length, `${kind} ${locale}`).toBeGreaterThan(10);
+      }
+  });
+
+  it('render every kind in every language with each of its params, and no placeholder left or missing', () => {
+    const sample: Record<Param, string | number> = {
+      listing: 'Rue du Bailli 42',
+      when: '2026-05-12T08:00:00.000Z',
+      newWhen: '2026-05-13T12:30:00.000Z',
+      reason: 'propriétaire malade',
+      price: 1_350,
+      oldPrice: 350_000,
+      newPrice: 329_000,
+      status: 'under_offer',
+    };
+    for (const kind of KINDS) {
+      const { params, text } = TEMPLATES[kind];
+      const given = Object.fromEntries(['listing' as const, ...params].map((name) => [name, sample[name]]));
+      for (const locale of LOCALES) {
+        // every language names the kind's params, each once, and nothing else
+        const named = [...text[locale].join(' ').matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        expect(named.sort(), `${kind} ${locale}`).toEqual([...params].sort());
+        const { title, body } = render(kind, locale, given);
+        expect(`${title}\n${body}`, `${kind} ${locale}`).not.toMatch(/[{}]/);
+        expect(title, `${kind} ${locale}`).toMatch(/Rue du Bailli 42$/);
+        if (params.includes('reason')) expect(body).toContain('propriétaire malade');
+      }
+    }
   });
 
   it('show visit times in Brussels time on both sides of the daylight-saving changes', () => {

@@ -1,62 +1,107 @@
 import { formatDateTime, formatPrice, type Locale } from '@immo/i18n';
 import type { Kind } from './contract.ts';
 
-// What each kind of notification says, in French, Dutch, German and English.
-// `{name}` is replaced by a parameter; dates are shown in Brussels time and
-// amounts in the Belgian style of the language.
+// What each kind of notification says, in French, Dutch, German and English:
+// one table of kinds, one renderer. `{name}` is replaced by a parameter; dates
+// are shown in Brussels time and amounts in the Belgian style of the language.
 
-type Text = { subject: string; body: string };
-type Catalogue = Record<Kind, Text>;
+/** What a notification's texts may name; each is filled from the notification's params. */
+export type Param = 'listing' | 'when' | 'newWhen' | 'reason' | 'price' | 'oldPrice' | 'newPrice' | 'status';
 
-const fr: Catalogue = {
-  'message.new': { subject: 'Nouveau message : {listing}', body: 'Vous avez reçu un nouveau message. Ouvrez la conversation pour répondre.' },
-  'appointment.booked': { subject: 'Demande de visite : {listing}', body: 'Une visite est demandée le {when}. Confirmez-la ou proposez un autre moment.' },
-  'appointment.confirmed': { subject: 'Visite confirmée : {listing}', body: 'La visite du {when} est confirmée. L’invitation pour votre agenda est jointe.' },
-  'appointment.cancelled': { subject: 'Visite annulée : {listing}', body: 'La visite du {when} est annulée. Motif : {reason}' },
-  'appointment.rescheduled': { subject: 'Visite déplacée : {listing}', body: 'La visite du {when} est proposée le {newWhen}. Motif : {reason}' },
-  'appointment.reminder': { subject: 'Rappel de visite : {listing}', body: 'Votre visite a lieu le {when}.' },
-  'search.match': { subject: 'Nouveau bien pour votre recherche : {listing}', body: 'Un bien correspond à une de vos recherches enregistrées : {price}.' },
-  'favorite.price_drop': { subject: 'Baisse de prix : {listing}', body: 'Un bien de vos favoris passe de {oldPrice} à {newPrice}.' },
-  'listing.status': { subject: 'Votre annonce : {listing}', body: 'Votre annonce est maintenant « {status} ».' },
+export interface Template {
+  /** The params its texts name besides `listing` (every subject ends with the listing). */
+  params: readonly Param[];
+  /** Per language: the subject's words before the listing, and the body. */
+  text: Record<Locale, readonly [subject: string, body: string]>;
+}
+
+/** One row per kind: its params and its texts in French, Dutch, German and English. */
+export const TEMPLATES: Record<Kind, Template> = {
+  'message.new': {
+    params: [],
+    text: {
+      fr: ['Nouveau message', 'Vous avez reçu un nouveau message. Ouvrez la conversation pour répondre.'],
+      nl: ['Nieuw bericht', 'U hebt een nieuw bericht ontvangen. Open het gesprek om te antwoorden.'],
+      de: ['Neue Nachricht', 'Sie haben eine neue Nachricht erhalten. Öffnen Sie die Unterhaltung, um zu antworten.'],
+      en: ['New message', 'You have a new message. Open the conversation to reply.'],
+    },
+  },
+  'appointment.booked': {
+    params: ['when'],
+    text: {
+      fr: ['Demande de visite', 'Une visite est demandée le {when}. Confirmez-la ou proposez un autre moment.'],
+      nl: ['Bezoekaanvraag', 'Er is een bezoek aangevraagd op {when}. Bevestig het of stel een ander moment voor.'],
+      de: ['Besichtigungsanfrage', 'Eine Besichtigung wurde für {when} angefragt. Bestätigen Sie sie oder schlagen Sie einen anderen Termin vor.'],
+      en: ['Visit request', 'A visit was requested for {when}. Confirm it or propose another time.'],
+    },
+  },
+  'appointment.confirmed': {
+    params: ['when'],
+    text: {
+      fr: ['Visite confirmée', 'La visite du {when} est confirmée. L’invitation pour votre agenda est jointe.'],
+      nl: ['Bezoek bevestigd', 'Het bezoek op {when} is bevestigd. De uitnodiging voor uw agenda zit in bijlage.'],
+      de: ['Besichtigung bestätigt', 'Die Besichtigung am {when} ist bestätigt. Die Einladung für Ihren Kalender ist angehängt.'],
+      en: ['Visit confirmed', 'The visit on {when} is confirmed. The calendar invitation is attached.'],
+    },
+  },
+  'appointment.cancelled': {
+    params: ['when', 'reason'],
+    text: {
+      fr: ['Visite annulée', 'La visite du {when} est annulée. Motif : {reason}'],
+      nl: ['Bezoek geannuleerd', 'Het bezoek op {when} is geannuleerd. Reden: {reason}'],
+      de: ['Besichtigung abgesagt', 'Die Besichtigung am {when} wurde abgesagt. Grund: {reason}'],
+      en: ['Visit cancelled', 'The visit on {when} was cancelled. Reason: {reason}'],
+    },
+  },
+  'appointment.rescheduled': {
+    params: ['when', 'newWhen', 'reason'],
+    text: {
+      fr: ['Visite déplacée', 'La visite du {when} est proposée le {newWhen}. Motif : {reason}'],
+      nl: ['Bezoek verplaatst', 'Voor het bezoek van {when} wordt {newWhen} voorgesteld. Reden: {reason}'],
+      de: ['Besichtigung verschoben', 'Für die Besichtigung am {when} wird {newWhen} vorgeschlagen. Grund: {reason}'],
+      en: ['Visit moved', '{newWhen} is proposed instead of the visit on {when}. Reason: {reason}'],
+    },
+  },
+  'appointment.reminder': {
+    params: ['when'],
+    text: {
+      fr: ['Rappel de visite', 'Votre visite a lieu le {when}.'],
+      nl: ['Herinnering bezoek', 'Uw bezoek vindt plaats op {when}.'],
+      de: ['Erinnerung an die Besichtigung', 'Ihre Besichtigung findet am {when} statt.'],
+      en: ['Visit reminder', 'Your visit takes place on {when}.'],
+    },
+  },
+  'search.match': {
+    params: ['price'],
+    text: {
+      fr: ['Nouveau bien pour votre recherche', 'Un bien correspond à une de vos recherches enregistrées : {price}.'],
+      nl: ['Nieuw pand voor uw zoekopdracht', 'Een pand past bij een van uw bewaarde zoekopdrachten: {price}.'],
+      de: ['Neue Immobilie für Ihre Suche', 'Eine Immobilie passt zu einer Ihrer gespeicherten Suchen: {price}.'],
+      en: ['New property for your search', 'A property matches one of your saved searches: {price}.'],
+    },
+  },
+  'favorite.price_drop': {
+    params: ['oldPrice', 'newPrice'],
+    text: {
+      fr: ['Baisse de prix', 'Un bien de vos favoris passe de {oldPrice} à {newPrice}.'],
+      nl: ['Prijsdaling', 'Een pand uit uw favorieten daalt van {oldPrice} naar {newPrice}.'],
+      de: ['Preissenkung', 'Eine Immobilie aus Ihren Favoriten kostet jetzt {newPrice} statt {oldPrice}.'],
+      en: ['Price drop', 'A property in your favourites went from {oldPrice} to {newPrice}.'],
+    },
+  },
+  'listing.status': {
+    params: ['status'],
+    text: {
+      fr: ['Votre annonce', 'Votre annonce est maintenant « {status} ».'],
+      nl: ['Uw zoekertje', 'Uw zoekertje staat nu op "{status}".'],
+      de: ['Ihre Anzeige', 'Ihre Anzeige hat jetzt den Status „{status}“.'],
+      en: ['Your listing', 'Your listing is now "{status}".'],
+    },
+  },
 };
 
-const nl: Catalogue = {
-  'message.new': { subject: 'Nieuw bericht: {listing}', body: 'U hebt een nieuw bericht ontvangen. Open het gesprek om te antwoorden.' },
-  'appointment.booked': { subject: 'Bezoekaanvraag: {listing}', body: 'Er is een bezoek aangevraagd op {when}. Bevestig het of stel een ander moment voor.' },
-  'appointment.confirmed': { subject: 'Bezoek bevestigd: {listing}', body: 'Het bezoek op {when} is bevestigd. De uitnodiging voor uw agenda zit in bijlage.' },
-  'appointment.cancelled': { subject: 'Bezoek geannuleerd: {listing}', body: 'Het bezoek op {when} is geannuleerd. Reden: {reason}' },
-  'appointment.rescheduled': { subject: 'Bezoek verplaatst: {listing}', body: 'Voor het bezoek van {when} wordt {newWhen} voorgesteld. Reden: {reason}' },
-  'appointment.reminder': { subject: 'Herinnering bezoek: {listing}', body: 'Uw bezoek vindt plaats op {when}.' },
-  'search.match': { subject: 'Nieuw pand voor uw zoekopdracht: {listing}', body: 'Een pand past bij een van uw bewaarde zoekopdrachten: {price}.' },
-  'favorite.price_drop': { subject: 'Prijsdaling: {listing}', body: 'Een pand uit uw favorieten daalt van {oldPrice} naar {newPrice}.' },
-  'listing.status': { subject: 'Uw zoekertje: {listing}', body: 'Uw zoekertje staat nu op "{status}".' },
-};
-
-const de: Catalogue = {
-  'message.new': { subject: 'Neue Nachricht: {listing}', body: 'Sie haben eine neue Nachricht erhalten. Öffnen Sie die Unterhaltung, um zu antworten.' },
-  'appointment.booked': { subject: 'Besichtigungsanfrage: {listing}', body: 'Eine Besichtigung wurde für {when} angefragt. Bestätigen Sie sie oder schlagen Sie einen anderen Termin vor.' },
-  'appointment.confirmed': { subject: 'Besichtigung bestätigt: {listing}', body: 'Die Besichtigung am {when} ist bestätigt. Die Einladung für Ihren Kalender ist angehängt.' },
-  'appointment.cancelled': { subject: 'Besichtigung abgesagt: {listing}', body: 'Die Besichtigung am {when} wurde abgesagt. Grund: {reason}' },
-  'appointment.rescheduled': { subject: 'Besichtigung verschoben: {listing}', body: 'Für die Besichtigung am {when} wird {newWhen} vorgeschlagen. Grund: {reason}' },
-  'appointment.reminder': { subject: 'Erinnerung an die Besichtigung: {listing}', body: 'Ihre Besichtigung findet am {when} statt.' },
-  'search.match': { subject: 'Neue Immobilie für Ihre Suche: {listing}', body: 'Eine Immobilie passt zu einer Ihrer gespeicherten Suchen: {price}.' },
-  'favorite.price_drop': { subject: 'Preissenkung: {listing}', body: 'Eine Immobilie aus Ihren Favoriten kostet jetzt {newPrice} statt {oldPrice}.' },
-  'listing.status': { subject: 'Ihre Anzeige: {listing}', body: 'Ihre Anzeige hat jetzt den Status „{status}“.' },
-};
-
-const en: Catalogue = {
-  'message.new': { subject: 'New message: {listing}', body: 'You have a new message. Open the conversation to reply.' },
-  'appointment.booked': { subject: 'Visit request: {listing}', body: 'A visit was requested for {when}. Confirm it or propose another time.' },
-  'appointment.confirmed': { subject: 'Visit confirmed: {listing}', body: 'The visit on {when} is confirmed. The calendar invitation is attached.' },
-  'appointment.cancelled': { subject: 'Visit cancelled: {listing}', body: 'The visit on {when} was cancelled. Reason: {reason}' },
-  'appointment.rescheduled': { subject: 'Visit moved: {listing}', body: '{newWhen} is proposed instead of the visit on {when}. Reason: {reason}' },
-  'appointment.reminder': { subject: 'Visit reminder: {listing}', body: 'Your visit takes place on {when}.' },
-  'search.match': { subject: 'New property for your search: {listing}', body: 'A property matches one of your saved searches: {price}.' },
-  'favorite.price_drop': { subject: 'Price drop: {listing}', body: 'A property in your favourites went from {oldPrice} to {newPrice}.' },
-  'listing.status': { subject: 'Your listing: {listing}', body: 'Your listing is now "{status}".' },
-};
-
-export const catalogues: Record<Locale, Catalogue> = { fr, nl, de, en };
+/** The colon before the listing in a subject, set the language's way (French puts a space before it). */
+const SUBJECT_COLON: Record<Locale, string> = { fr: ' : ', nl: ': ', de: ': ', en: ': ' };
 
 /** Words of the shared layout and of the digest. */
 export const layoutWords: Record<Locale, { open: string; footer: string; preferences: string; digestSubject: string; digestIntro: string; aListing: string }> = {
@@ -84,13 +129,14 @@ function shown(name: string, value: string | number, locale: Locale): string {
   return String(value);
 }
 
+/** A notification's title and body in one language; a param it lacks shows as nothing (the listing as "a listing"). */
 export function render(kind: Kind, locale: Locale, params: Record<string, string | number>): { title: string; body: string } {
-  const text = catalogues[locale][kind];
+  const [subject, body] = TEMPLATES[kind].text[locale];
   const fill = (template: string) =>
     template.replace(/\{(\w+)\}/g, (_, name: string) => {
       if (name === 'listing' && params.listing === undefined) return layoutWords[locale].aListing;
       const value = params[name];
       return value === undefined ? '' : shown(name, value, locale);
     });
-  return { title: fill(text.subject), body: fill(text.body).replace(/\s+$/, '') };
+  return { title: fill(`${subject}${SUBJECT_COLON[locale]}{listing}`), body: fill(body).replace(/\s+$/, '') };
 }

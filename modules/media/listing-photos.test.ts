@@ -1,49 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId, Problem } from '@immo/platform';
-import { listingArchived, listingUpdated } from '@immo/listings';
+import { fakeListing, listingArchived, listingUpdated } from '@immo/listings';
 import type { MediaAsset } from './contract.ts';
 import { mediaTestApp, person, type MediaTestApp } from './test-app.ts';
 import { scenePhoto } from './test-photos.ts';
 
 // A listing snapshot as the listings module publishes it (only id, owner, status and version matter here).
-const snapshot = (id: string, ownerId: string, status: 'published' | 'archived' | 'draft', version: number) => ({
-  id,
-  version,
-  status,
-  transaction: 'sale' as const,
-  type: 'apartment' as const,
-  price: 325_000,
-  charges: null,
-  ownerId,
-  agencyId: null,
-  address: { street: 'Rue Haute', number: '12', box: null, postalCode: '1000', communeNis: '21004', hidden: false },
-  region: 'brussels' as const,
-  provinceNis: null,
-  communeNis: '21004',
-  postalCode: '1000',
-  communeName: { fr: 'Bruxelles', nl: 'Brussel' },
-  lat: 50.84,
-  lon: 4.35,
-  livingArea: 85,
-  landArea: null,
-  rooms: 4,
-  bedrooms: 2,
-  bathrooms: 1,
-  yearBuilt: 1930,
-  condition: 'good' as const,
-  epc: { label: 'C', kwh: 130, certificate: '20260101-0000000001-01' },
-  features: [],
-  availableFrom: null,
-  language: 'fr' as const,
-  title: { fr: 'Appartement' },
-  description: { fr: 'Lumineux.' },
-  photos: [],
-  coverPhotoId: null,
-  publishedAt: '2026-01-01T00:00:00.000Z',
-  refreshedAt: '2026-01-01T00:00:00.000Z',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+const snapshot = (id: string, ownerId: string, status: 'published' | 'archived' | 'draft', version: number) => ({ ...fakeListing(id, ownerId), status, version });
 
 describe("a listing's photos", () => {
   let t: MediaTestApp;

@@ -66,6 +66,16 @@ export async function applied(db: Database, consumer: string) {
   return rows;
 }
 
+/** Listings l-0 … l-(count - 1), each applied once: what a consumer holds after exactly-once delivery. */
+export const eachOnce = (count: number) => Array.from({ length: count }, (_, i) => ({ listing_id: `l-${i}`, n: 1 }));
+
+/** A process started after a crash: the search.index and alerts.match recorders, everything deliverable delivered. */
+export async function restartWithRecorders(events: EventBus): Promise<void> {
+  events.subscribe(recorder('search.index'));
+  events.subscribe(recorder('alerts.match'));
+  await events.drain();
+}
+
 /** A fresh database with the outbox tables and the `applied` table recorder() writes to. */
 export async function eventTestDatabase(): Promise<Database> {
   const db = await createTestDatabase();

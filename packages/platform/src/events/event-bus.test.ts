@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import type { EventBus } from './event.ts';
 import { listFailedEvents, pruneDeliveredEvents, redeliverDeadEvent } from './failed-events.ts';
-import { applied, crashable, eventTestDatabase, failingConsumer, listingPublished, recorder, testBuses, until } from './event-bus.fixtures.ts';
+import { applied, crashable, eachOnce, eventTestDatabase, failingConsumer, listingPublished, recorder, restartWithRecorders, testBuses, until } from './event-bus.fixtures.ts';
 
 describe('event bus (outbox, local transport)', () => {
   let db: Database;
@@ -140,13 +140,9 @@ describe('event bus (outbox, local transport)', () => {
 
     // a new process on the same database, once the dead one's lease ran out
     await new Promise((resolve) => setTimeout(resolve, 350));
-    const restarted = bus();
-    restarted.subscribe(recorder('search.index'));
-    restarted.subscribe(recorder('alerts.match'));
-    await restarted.drain();
-    const expected = Array.from({ length: 10 }, (_, i) => ({ listing_id: `l-${i}`, n: 1 }));
-    expect(await applied(db, 'search.index')).toEqual(expected);
-    expect(await applied(db, 'alerts.match')).toEqual(expected);
+    await restartWithRecorders(bus());
+    expect(await applied(db, 'search.index')).toEqual(eachOnce(10));
+    expect(await applied(db, 'alerts.match')).toEqual(eachOnce(10));
     const { rows } = await sql<{
       n: number;
     }>`select count(*)::int as n from platform.outbox where dispatched_at is null`.execute(db.kysely);

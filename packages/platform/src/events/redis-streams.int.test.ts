@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Database } from '../db/database.ts';
 import { defineEvent, type EventBus, type Executor } from './event.ts';
 import { listFailedEvents } from './failed-events.ts';
-import { applied, crashable, eventTestDatabase, failingConsumer, listingPublished, recorder, testBuses, until } from './event-bus.fixtures.ts';
+import { applied, crashable, eachOnce, eventTestDatabase, failingConsumer, listingPublished, recorder, restartWithRecorders, testBuses, until } from './event-bus.fixtures.ts';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const userDeleted = defineEvent('user.deleted', 1, z.object({ userId: z.string() }));
@@ -118,13 +118,9 @@ describe('event bus over Redis Streams', () => {
     await dying.stop();
     expect((await applied(db, 'alerts.match')).length).toBe(3);
 
-    const restarted = bus();
-    restarted.subscribe(recorder('search.index'));
-    restarted.subscribe(recorder('alerts.match'));
-    await restarted.drain();
-    const expected = Array.from({ length: 10 }, (_, i) => ({ listing_id: `l-${i}`, n: 1 }));
-    expect(await applied(db, 'search.index')).toEqual(expected);
-    expect(await applied(db, 'alerts.match')).toEqual(expected);
+    await restartWithRecorders(bus());
+    expect(await applied(db, 'search.index')).toEqual(eachOnce(10));
+    expect(await applied(db, 'alerts.match')).toEqual(eachOnce(10));
   });
 
   it('loses no event when the relay dies between XADD and marking the row dispatched', async () => {
@@ -154,7 +150,7 @@ describe('event bus over Redis Streams', () => {
     await sql`update platform.outbox set available_at = now()`.execute(db.kysely);
     await restarted.drain();
     expect(await redis.xlen(stream)).toBe(4);
-    expect(await applied(db, 'search.index')).toEqual([0, 1, 2].map((i) => ({ listing_id: `l-${i}`, n: 1 })));
+    expect(await applied(db, 'search.index')).toEqual(eachOnce(3));
   });
 
   it('retries a failing consumer group with backoff, then dead-letters and acknowledges it', async () => {

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { liegeFlatToRent, type CreateListingInput } from '@immo/listings';
 import type { TestApp } from '../src/testing.ts';
 
 // Test support for the cross-module GDPR test: a scan of every table for a
@@ -33,23 +34,18 @@ export async function columnsHolding(t: TestApp, table: string, value: string): 
   return found;
 }
 
-/** A rental in Ixelles (Brussels): EPC on the Brussels scale. */
-export function ixellesFlat(overrides: Record<string, unknown> = {}) {
-  return {
-    transaction: 'rent',
-    type: 'apartment',
+/** A rental in Ixelles (Brussels), EPC on the Brussels scale: listings' Liège flat, moved. */
+export function ixellesFlat(overrides: Partial<CreateListingInput> = {}): CreateListingInput {
+  return liegeFlatToRent({
     price: 1_350,
     charges: 150,
     address: { street: 'Rue du Bailli', number: '42', postalCode: '1050', communeNis: '21009' },
     livingArea: 85,
-    rooms: 3,
-    bedrooms: 2,
-    bathrooms: 1,
     epc: { label: 'D', kwh: 160, certificate: '20260311000042' },
     features: ['balcony'],
-    language: 'fr',
     title: { fr: 'Appartement lumineux, Ixelles Bailli' },
     description: { fr: 'Deux chambres, proche de la place du Châtelain.' },
+    contact: undefined,
     ...overrides,
-  };
+  });
 }

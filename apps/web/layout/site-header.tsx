@@ -19,7 +19,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             {t(locale, 'transaction.rent.verb')}
           </Link>
         </nav>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center justify-end gap-2">
           <LanguageSwitch />
           <ThemeToggle />
           <AccountLink />

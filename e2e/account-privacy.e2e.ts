@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { lastLinkToken, lastSmsCode, totpCode } from '@immo/auth';
+import { lastLinkToken, lastSmsCode, signUpForTest, totpCode } from '@immo/auth';
 import { seriousViolations } from './support/axe.ts';
 import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
 import { seedDemoListings, waitForIndex, type DemoListing } from './support/demo-listings.ts';
@@ -46,6 +46,41 @@ async function fromOutbox(read: () => string): Promise<string> {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
+}
+
+/** A new flat to rent in Ixelles, published by an owner of its own: what an instant alert is for. */
+async function publishNewIxellesFlat(): Promise<string> {
+  const app = stack.immo.app!;
+  const owner = await signUpForTest(app, { emailVerified: true, phoneVerified: true });
+  const created = await app.inject({
+    method: 'POST',
+    url: '/v1/listings',
+    headers: owner.headers,
+    payload: {
+      transaction: 'rent',
+      type: 'apartment',
+      price: 1290,
+      charges: 90,
+      address: { street: 'Rue du Bailli', number: '77', postalCode: '1050', communeNis: '21009' },
+      lat: 50.8262,
+      lon: 4.3641,
+      livingArea: 70,
+      bedrooms: 2,
+      bathrooms: 1,
+      yearBuilt: 1965,
+      condition: 'good',
+      epc: { label: 'C', kwh: 140, certificate: 'EPC-20269999' },
+      features: ['terrace'],
+      language: 'fr',
+      title: { fr: 'Appartement 2 chambres neuf à Ixelles', nl: 'Nieuw appartement met 2 slaapkamers in Elsene' },
+      description: { fr: 'Appartement de 70 m² à Ixelles, 2 chambres, terrasse.', nl: 'Appartement van 70 m² in Elsene, 2 slaapkamers, terras.' },
+    },
+  });
+  expect(created.statusCode, created.body).toBe(201);
+  const id = created.json<{ id: string }>().id;
+  const published = await app.inject({ method: 'POST', url: `/v1/listings/${id}/publish`, headers: owner.headers, payload: {} });
+  expect(published.statusCode, published.body).toBeLessThan(300);
+  return id;
 }
 
 /** No serious or critical axe-core violation, and a screenshot of the page. */
@@ -194,6 +229,10 @@ describe('social sign-in', () => {
     const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 360, height: 800 }, colorScheme: 'dark' });
     const page = await context.newPage();
     const problems = watchProblems(page);
+    const missing: string[] = [];
+    page.on('response', (response) => {
+      if (response.status() === 404) missing.push(response.url());
+    });
     await page.goto(`${stack.origin}/fr/account/login?next=/fr/account/searches`);
     await page.getByRole('link', { name: 'Continuer avec Acme' }).click();
 
@@ -235,8 +274,37 @@ describe('social sign-in', () => {
     expect(await page.locator('section[aria-labelledby="mfa"] li').count()).toBeGreaterThanOrEqual(8);
     await page.getByRole('heading', { name: 'Double authentification' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'account-mfa-fr-360-dark');
+
+    // an instant alert: saved from the results, a new flat is published, the bell counts it
+    await page.goto(`${stack.origin}/fr/search?q=appartement+Ixelles&transaction=rent`);
+    await page.getByRole('button', { name: 'Enregistrer cette recherche' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByRole('link', { name: 'Recherche enregistrée' }).waitFor();
+    const flat = await publishNewIxellesFlat();
+    const bell = page.getByTestId('unread-badge');
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${stack.origin}/fr/account/notifications`);
+          await page.getByTestId('unread-count').waitFor();
+          return bell.getAttribute('aria-label');
+        },
+        { timeout: 20_000, interval: 1_000 },
+      )
+      .toBe('Notifications — 1 notification non lue');
+    await screenshot(page, 'account-notifications-alert-fr-360-dark');
+    expect(await page.getByRole('link', { name: 'Ouvrir' }).getAttribute('href')).toBe(`/fr/listing/${flat}`);
+    await page.getByRole('button', { name: 'Marquer comme lue' }).click();
+    await expect.poll(() => page.getByTestId('unread-count').textContent()).toBe('Aucune notification non lue');
+    await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications — Aucune notification non lue');
+
+    // the saved search lists the match
+    await page.goto(`${stack.origin}/fr/account/searches`);
+    await page.getByRole('button', { name: 'Voir les correspondances' }).click();
+    await page.getByRole('link', { name: /Nouvelle annonce — 1\s?290/ }).waitFor();
+    expect(await page.getByRole('link', { name: /Nouvelle annonce/ }).getAttribute('href')).toBe(`/fr/listing/${flat}`);
     expect(await seriousViolations(page)).toEqual([]);
-    expect(problems).toEqual([]);
+    expect(problems, missing.join(' ')).toEqual([]);
     await context.close();
-  }, 60_000);
+  }, 90_000);
 });

@@ -47,10 +47,10 @@ async function webModules(): Promise<ModuleDefinition[]> {
  * with the web app's production build answering pages on the same origin.
  * No automatic demo data: each test seeds the few listings it asserts on.
  */
-export async function startImmoStack(options: { staticPages?: Map<string, string> } = {}): Promise<ImmoStack> {
+export async function startImmoStack(options: { staticPages?: Map<string, string>; env?: Record<string, string> } = {}): Promise<ImmoStack> {
   ensureWebBuild();
   const dataDir = mkdtempSync(join(tmpdir(), 'immo-e2e-'));
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000', AUTO_SEED: 'false' });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', RATE_LIMIT_PER_MINUTE: '100000', AUTO_SEED: 'false', ...options.env });
   const next = await createWebHandler({ dev: false, dir: WEB_DIR });
   // (staticPages: fixed HTML answered by this same server, the baseline of bench/web.ts)
   const serve = async (req: IncomingMessage, res: ServerResponse) => {

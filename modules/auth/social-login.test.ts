@@ -13,6 +13,7 @@ const people: Record<string, { email: string; email_verified: boolean; name: str
   'sub-lucie': { email: 'lucie@example.be', email_verified: true, name: 'Lucie Lambert' },
   'sub-unverified': { email: 'owner@example.be', email_verified: false, name: 'Someone' },
   'sub-owner': { email: 'owner@example.be', email_verified: true, name: 'Real Owner' },
+  'sub-marc': { email: 'marc@example.be', email_verified: true, name: 'Marc Peeters' },
 };
 
 let server: Server;
@@ -42,10 +43,11 @@ afterAll(async () => {
 });
 
 /** Starts at our /start, logs in at the provider as `sub`, consents, and returns our callback's answer. */
-async function signInWithProvider(sub: string, tamper?: (callback: URL) => void) {
-  const start = await t.app.inject({ method: 'GET', url: '/v1/auth/social/acme/start' });
+async function signInWithProvider(sub: string, tamper?: (callback: URL) => void, startQuery = '') {
+  const start = await t.app.inject({ method: 'GET', url: `/v1/auth/social/acme/start${startQuery}` });
   expect(start.statusCode).toBe(302);
-  const stateCookie = String(start.headers['set-cookie']).split(';')[0]!;
+  // the state cookie, and the return path's when the web app asked for one
+  const stateCookie = [start.headers['set-cookie'] ?? []].flat().map((c) => String(c).split(';')[0]!).join('; ');
   const authorize = new URL(start.headers.location as string);
   expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
   expect(authorize.searchParams.get('nonce')).toBeTruthy();
@@ -137,5 +139,42 @@ describe('social sign-in through a real OpenID provider', () => {
     const noCookie = await t.app.inject({ method: 'GET', url: `/v1/auth/social/acme/callback?code=abc&state=${state}` });
     expect(noCookie.statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: '/v1/auth/social/nope/start' })).statusCode).toBe(404);
+  });
+
+  it('sends a browser that came from the web app back to it, the outcome in the fragment', async () => {
+    const browser = (sub: string) => signInWithProvider(sub, undefined, '?return=/fr/account/social');
+    const fragment = (res: { headers: Record<string, unknown> }) => {
+      const location = new URL(String(res.headers.location), PUBLIC_URL);
+      expect(location.pathname).toBe('/fr/account/social');
+      expect(location.search).toBe('');
+      return new URLSearchParams(location.hash.slice(1));
+    };
+    const signedIn = await browser('sub-marc');
+    expect(signedIn.statusCode).toBe(303);
+    expect(signedIn.headers['referrer-policy']).toBe('no-referrer');
+    const tokens = fragment(signedIn);
+    const me = (await t.app.inject({ method: 'GET', url: '/v1/auth/me', headers: { authorization: `Bearer ${tokens.get('accessToken')}` } })).json();
+    expect(me.account).toMatchObject({ id: tokens.get('userId'), email: 'marc@example.be' });
+    expect(tokens.get('refreshToken')).toBeTruthy();
+    expect(Number(tokens.get('expiresIn'))).toBeGreaterThan(0);
+
+    // refused: the problem's words, no token
+    const refused = fragment(await browser('sub-unverified'));
+    expect(refused.get('error')).toBeTruthy();
+    expect(refused.has('accessToken')).toBe(false);
+
+    // held for the second factor: the challenge to complete with POST /v1/auth/login/mfa
+    const headers = { authorization: `Bearer ${tokens.get('accessToken')}` };
+    const { secret } = (await t.app.inject({ method: 'POST', url: '/v1/auth/mfa/totp', headers })).json();
+    await t.app.inject({ method: 'POST', url: '/v1/auth/mfa/totp/confirm', headers, payload: { otp: await totpCode(secret) } });
+    const held = fragment(await browser('sub-marc'));
+    expect(held.get('mfaToken')).toBeTruthy();
+    expect(held.has('accessToken')).toBe(false);
+
+    // only a path of this site: no other host, no query smuggled in
+    for (const target of ['//evil.example/x', 'https://evil.example/', '/fr/account?next=//evil']) {
+      const start = await t.app.inject({ method: 'GET', url: `/v1/auth/social/acme/start?return=${encodeURIComponent(target)}` });
+      expect(start.statusCode, target).toBe(400);
+    }
   });
 });

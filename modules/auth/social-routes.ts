@@ -1,12 +1,17 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { tokenPair } from './contract.ts';
+import { Problem } from '@immo/platform';
+import { tokenPair, type TokenPair } from './contract.ts';
 import type { SocialLogin } from './social-login.ts';
 
 const STATE_COOKIE = 'immo_oidc_state';
+const RETURN_COOKIE = 'immo_oidc_return';
 const COOKIE_PATH = '/v1/auth/social';
 const providerParams = z.object({ provider: z.string().regex(/^[a-z][a-z0-9-]{1,30}$/) });
+/** A path of this origin only (no scheme, no host, no query): where a browser sign-in lands. */
+const returnPath = z.string().max(200).regex(/^\/[A-Za-z0-9/_-]*$/, 'return is a path of this site, like /fr/account/social');
+const startQuery = z.object({ return: returnPath.optional() });
 
 /** Social sign-in routes. All public: the provider authenticates the person. */
 export function socialRoutes(app: FastifyInstance, social: SocialLogin, publicUrl: string | undefined) {
@@ -20,12 +25,20 @@ export function socialRoutes(app: FastifyInstance, social: SocialLogin, publicUr
   }, async () => ({ providers: social.providerNames() }));
 
   r.get('/v1/auth/social/:provider/start', {
-    schema: { tags, description: 'Public. Redirects to the provider (authorization code + PKCE, state, nonce).', params: providerParams },
+    schema: {
+      tags,
+      description:
+        'Public. Redirects to the provider (authorization code + PKCE, state, nonce). With `return` (a path of this site), the callback sends the browser back there with the outcome in the URL fragment instead of answering JSON.',
+      params: providerParams,
+      querystring: startQuery,
+    },
     config: { rateLimit: { max: 20, timeWindow: 60_000 } },
   }, async (request, reply) => {
     const { url, state } = await social.start(request.params.provider, callbackUrl(request, request.params.provider));
     const secure = base(request).startsWith('https:') ? '; Secure' : '';
-    reply.header('set-cookie', `${STATE_COOKIE}=${state}; HttpOnly; SameSite=Lax; Path=${COOKIE_PATH}; Max-Age=600${secure}`);
+    const cookies = [`${STATE_COOKIE}=${state}; HttpOnly; SameSite=Lax; Path=${COOKIE_PATH}; Max-Age=600${secure}`];
+    if (request.query.return) cookies.push(`${RETURN_COOKIE}=${encodeURIComponent(request.query.return)}; HttpOnly; SameSite=Lax; Path=${COOKIE_PATH}; Max-Age=600${secure}`);
+    reply.header('set-cookie', cookies);
     return reply.redirect(url, 302);
   });
 
@@ -34,9 +47,29 @@ export function socialRoutes(app: FastifyInstance, social: SocialLogin, publicUr
     config: { rateLimit: { max: 20, timeWindow: 60_000 } },
   }, async (request, reply) => {
     const here = new URL(`${base(request)}${request.url}`);
-    reply.header('set-cookie', `${STATE_COOKIE}=; HttpOnly; SameSite=Lax; Path=${COOKIE_PATH}; Max-Age=0`);
-    return social.callback(request.params.provider, here, readCookie(request, STATE_COOKIE), { ip: request.ip, userAgent: request.headers['user-agent'] });
+    reply.header('set-cookie', [`${STATE_COOKIE}=; HttpOnly; SameSite=Lax; Path=${COOKIE_PATH}; Max-Age=0`, `${RETURN_COOKIE}=; HttpOnly; SameSite=Lax; Path=${COOKIE_PATH}; Max-Age=0`]);
+    const signIn = social.callback(request.params.provider, here, readCookie(request, STATE_COOKIE), { ip: request.ip, userAgent: request.headers['user-agent'] });
+    const back = returnPath.safeParse(decodeURIComponent(readCookie(request, RETURN_COOKIE) ?? ''));
+    if (!back.success) return signIn;
+    // A browser sign-in: back to the web app, the outcome in the fragment
+    // (never sent to a server nor in a Referer); the page keeps the tokens
+    // like a password sign-in and wipes the fragment.
+    reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
+    return reply.redirect(`${back.data}#${new URLSearchParams(await browserOutcome(signIn))}`, 303);
   });
+}
+
+/** The sign-in's outcome as fragment fields: the token pair, an MFA challenge, or the problem's words. */
+async function browserOutcome(signIn: Promise<TokenPair>): Promise<Record<string, string>> {
+  try {
+    const pair = await signIn;
+    return { accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresIn: String(pair.expiresIn), userId: pair.userId };
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    const { mfaToken } = error.extra;
+    if (typeof mfaToken === 'string') return { mfaToken };
+    return { error: error.detail };
+  }
 }
 
 function readCookie(request: FastifyRequest, name: string): string | undefined {

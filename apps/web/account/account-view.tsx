@@ -1,4 +1,5 @@
 'use client';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
@@ -33,7 +34,12 @@ function Profile({ userId }: { userId: string }) {
   const { account, mfa } = me.data;
   return (
     <>
-      <p className="mb-4 text-slate-700 dark:text-slate-300">{t('web.signedInAs', { name: account.displayName ?? account.email })}</p>
+      <p className="mb-4 flex flex-wrap justify-between gap-2 text-slate-700 dark:text-slate-300">
+        {t('web.signedInAs', { name: account.displayName ?? account.email })}
+        <Link href={`/${locale}/desk`} className="underline">
+          {t('web.myListings')}
+        </Link>
+      </p>
       <ProfileIdentity userId={userId} displayName={account.displayName} locale={account.locale} />
       <EmailStatus email={account.email} verified={account.emailVerified} />
       <PhoneVerification userId={userId} phone={account.phone} verified={account.phoneVerified} />

@@ -6,6 +6,7 @@ import { ApiError, ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 import { useSession } from './session-store.ts';
+import { SocialButtons } from './social-buttons.tsx';
 
 const input = 'w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950';
 
@@ -85,6 +86,7 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
           {busy ? t('ui.loading') : title}
         </button>
       </form>
+      <SocialButtons next={next ?? null} />
       <p className="mt-6 text-sm">
         {mode === 'login' ? t('web.noAccount') : t('web.haveAccount')}{' '}
         <Link href={`/${locale}/account/${mode === 'login' ? 'register' : 'login'}${next ? `?next=${encodeURIComponent(next)}` : ''}`} className="font-medium underline">

@@ -66,7 +66,7 @@ export function ConsentSwitches({ userId }: { userId: string }) {
                   <time dateTime={entry.recordedAt} className="text-slate-700 dark:text-slate-300">
                     {formatDateTime(entry.recordedAt, locale)}
                   </time>{' '}
-                  — {labelOf(entry.purpose)} : {entry.granted ? t('account.consents.granted') : t('account.consents.withdrawn')}
+                  — {t('account.consents.entry', { purpose: labelOf(entry.purpose), state: entry.granted ? t('account.consents.granted') : t('account.consents.withdrawn') })}
                 </li>
               ))}
             </ul>

@@ -17,7 +17,12 @@ interface MfaState {
 export function MfaSettings({ userId, mfa }: { userId: string; mfa: MfaState }) {
   const t = useT();
   const queries = useQueryClient();
-  const refresh = () => queries.invalidateQueries({ queryKey: ['me', userId] });
+  const [otp, setOtp] = useState('');
+  // a used code is worth nothing: the field empties after each success
+  const refresh = () => {
+    setOtp('');
+    return queries.invalidateQueries({ queryKey: ['me', userId] });
+  };
   const [codes, setCodes] = useState<string[] | null>(null);
   const enrol = useMutation({ mutationFn: async () => ok(await api.POST('/v1/auth/mfa/totp')) });
   const confirm = useMutation({
@@ -42,7 +47,6 @@ export function MfaSettings({ userId, mfa }: { userId: string; mfa: MfaState }) 
       void refresh();
     },
   });
-  const [otp, setOtp] = useState('');
   const failed = confirm.error ?? renew.error ?? disable.error ?? enrol.error;
 
   return (
@@ -67,7 +71,7 @@ export function MfaSettings({ userId, mfa }: { userId: string; mfa: MfaState }) 
           <div className="flex grow flex-col gap-3">
             <p className="text-sm">{t('account.mfa.scan')}</p>
             <p className="text-sm">
-              {t('account.mfa.secret')} : <code className="break-all rounded bg-slate-100 px-1 font-mono dark:bg-slate-800">{enrol.data.secret}</code>
+              {t('account.mfa.secretIs')} <code className="break-all rounded bg-slate-100 px-1 font-mono dark:bg-slate-800">{enrol.data.secret}</code>
             </p>
           </div>
         </div>

@@ -37,7 +37,7 @@ export function NotificationPreferences() {
                 {t('account.prefs.kind')}
               </th>
               {CHANNELS.map((channel) => (
-                <th key={channel} scope="col" className="px-2 py-1 text-center">
+                <th key={channel} scope="col" className="px-2 py-1 text-center whitespace-nowrap">
                   {t(`account.prefs.channel.${channel}`)}
                 </th>
               ))}

@@ -1372,10 +1372,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Public. Redirects to the provider (authorization code + PKCE, state, nonce). */
+        /** @description Public. Redirects to the provider (authorization code + PKCE, state, nonce). With `return` (a path of this site), the callback sends the browser back there with the outcome in the URL fragment instead of answering JSON. */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    return?: string;
+                };
                 header?: never;
                 path: {
                     provider: string;

@@ -16,6 +16,9 @@ import { usePostalCommunes } from './postal-communes.ts';
 import { PropertyFields } from './property-fields.tsx';
 import { ProblemNotice } from './problem-notice.tsx';
 
+/** The top-level fields the form shows a server message beside. */
+const FIELD_PATHS = ['transaction', 'type', 'price', 'charges', 'agencyId', 'address', 'livingArea', 'landArea', 'rooms', 'bedrooms', 'bathrooms', 'yearBuilt', 'condition', 'epc', 'features', 'availableFrom', 'language', 'title', 'description'];
+
 interface Props {
   /** The listing being edited (its owner's full view); none for a new one. */
   listing?: Listing;
@@ -67,10 +70,13 @@ export function ListingForm({ listing, agencies, onSaved, onReload }: Props) {
   };
 
   const stale = problem instanceof ApiError && problem.status === 409;
+  // messages the fields below show are summed up; any other (e.g. coordinates) is said here
+  const elsewhere = Object.entries(errors).filter(([path]) => !FIELD_PATHS.includes(path.split('.')[0]!));
+  const summary = Object.keys(errors).length ? [t('desk.form.fixFields'), ...elsewhere.map(([, m]) => m)].join(' ') : undefined;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-6">
       {problem !== null && (
-        <ProblemNotice error={problem}>
+        <ProblemNotice error={problem} message={summary}>
           {stale && (
             <>
               <span className="block font-medium">{t('desk.form.changedElsewhere')}</span>

@@ -62,8 +62,12 @@ export function ListingForm({ listing, agencies, onSaved, onReload }: Props) {
     } catch (error) {
       setErrors(fieldErrors(error));
       setProblem(error);
-      // the first field the server named takes the focus
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      // the first field the server named takes the focus; else the message comes into view
+      requestAnimationFrame(() => {
+        const field = document.querySelector<HTMLElement>('form [aria-invalid="true"]');
+        if (field) field.focus();
+        else document.querySelector('form [role="alert"]')?.scrollIntoView({ block: 'center' });
+      });
     } finally {
       setBusy(false);
     }

@@ -278,6 +278,14 @@ describe('the agency desk', () => {
     await editLink.click();
     await page.getByRole('heading', { name: /Bewerken/ }).waitFor();
     await screenshot(page, 'desk-edit-nl');
+    // a phone, in dark mode
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.getByRole('heading', { name: /Bewerken/ }).waitFor();
+    await page.locator('li[data-photo-id] img').first().waitFor();
+    await screenshot(page, 'desk-edit-nl-360-dark');
+    await expectAccessible(page);
     await context.close();
   });
 });

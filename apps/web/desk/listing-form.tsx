@@ -80,10 +80,9 @@ export function ListingForm({ listing, agencies, onSaved, onReload }: Props) {
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-6">
       {problem !== null && (
-        <ProblemNotice error={problem} message={summary}>
+        <ProblemNotice error={problem} message={stale ? t('desk.form.changedElsewhere') : summary}>
           {stale && (
             <>
-              <span className="block font-medium">{t('desk.form.changedElsewhere')}</span>
               {onReload && (
                 <button type="button" onClick={onReload} className="mt-2 rounded border border-current px-3 py-1">
                   {t('desk.form.reload')}

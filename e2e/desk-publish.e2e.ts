@@ -230,6 +230,36 @@ describe('the agency desk', () => {
     expect(saved.price).toBe(380000);
   });
 
+  it('reorders photos with the keyboard and by drag and drop, and deletes one', async () => {
+    const third = join(mkdtempSync(join(tmpdir(), 'immo-desk-photo3-')), 'photo-3.jpg');
+    writeFileSync(third, await sharp({ create: { width: 400, height: 300, channels: 3, background: '#8e44ad' } }).composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><polygon points="200,30 370,270 30,270" fill="#ecf0f1"/></svg>') }]).jpeg().toBuffer());
+    await page.goto(`${stack.origin}/fr/desk/${listingId}/edit`);
+    const tiles = page.locator('li[data-photo-id]');
+    await expect.poll(() => tiles.count()).toBe(2);
+    await page.locator('#photo-files').setInputFiles(third);
+    await expect.poll(() => page.locator('li[data-photo-id] img').count(), { timeout: 60_000 }).toBe(3);
+    const order = () => tiles.evaluateAll((els) => els.map((el) => el.getAttribute('data-photo-id')!));
+    const [cover, a, b] = await order();
+
+    // keyboard: Tab to "move right" of photo 2 and press Enter; the focus stays with the moved photo
+    await page.getByRole('button', { name: 'Déplacer la photo 2 vers la droite' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(order).toEqual([cover, b, a]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-photo-id'))).toBe(a);
+    expect(await page.getByRole('status').filter({ hasText: 'position 3 sur 3' }).count()).toBe(1);
+
+    // drag and drop: the last photo back before the other
+    await tiles.nth(2).dragTo(tiles.nth(1));
+    await expect.poll(order).toEqual([cover, a, b]);
+
+    // delete the new photo; the listing keeps the other two, cover first
+    await page.getByRole('button', { name: 'Supprimer la photo 3' }).click();
+    await expect.poll(() => tiles.count()).toBe(2);
+    await expect
+      .poll(async () => (await apiInPage<{ photos: { id: string }[] }>(page, `/v1/listings/${listingId}`)).photos.map((p) => p.id), { timeout: 15_000 })
+      .toEqual([cover, a]);
+  });
+
   it('the team page invites by e-mail; the mailed link lands on the accept page, where the invitee joins', async () => {
     await page.goto(`${stack.origin}/fr/desk/team`);
     await page.getByRole('heading', { name: 'Membres de Agence Louise' }).waitFor();

@@ -95,6 +95,7 @@ afterAll(async () => {
 describe('the agency desk', () => {
   let context: BrowserContext;
   let page: Page;
+  let listingId: string;
 
   it('creates a listing, uploads two photos, makes the second the cover, publishes, and finds it in search', async () => {
     context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
@@ -125,19 +126,20 @@ describe('the agency desk', () => {
     await page.getByLabel('Titre (Nederlands)').fill('Lichtrijk appartement met terras in Elsene');
     await page.getByLabel('Description (Français)').fill('Bel appartement de 88 m² au troisième étage, deux chambres, terrasse plein sud, proche de la place du Châtelain.');
     await page.getByLabel('Description (Nederlands)').fill('Mooi appartement van 88 m² op de derde verdieping, twee slaapkamers, zuidterras, vlak bij het Kasteleinsplein.');
+    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'desk-new-fr');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Créer le brouillon' }).click();
 
     // the editor: two photos, processed, then the second made the cover
     await page.waitForURL(/\/fr\/desk\/[0-9a-f-]+\/edit/);
-    const listingId = /desk\/([0-9a-f-]+)\/edit/.exec(page.url())![1]!;
+    listingId = /desk\/([0-9a-f-]+)\/edit/.exec(page.url())![1]!;
     await page.locator('#photo-files').setInputFiles(photoFiles);
     const tiles = page.locator('li[data-photo-id]');
     await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(2);
     await expect.poll(() => page.locator('li[data-photo-id] img').count(), { timeout: 60_000 }).toBe(2);
     const [first, second] = await tiles.evaluateAll((els) => els.map((el) => el.getAttribute('data-photo-id')!));
-    await page.getByRole('button', { name: 'Choisir la photo 2 comme couverture' }).click();
+    await page.getByRole('button', { name: 'Mettre en couverture : photo 2' }).click();
     await expect.poll(() => tiles.first().getAttribute('data-photo-id')).toBe(second);
     await expect.poll(() => tiles.first().textContent()).toContain('Couverture');
     // the listing carries both photos, the cover first
@@ -201,6 +203,63 @@ describe('the agency desk', () => {
     expect(after.items.length).toBe(before.items.length);
   });
 
+  it('an edit made elsewhere meanwhile is refused (409) with a reload, then saves', async () => {
+    await page.goto(`${stack.origin}/fr/desk/${listingId}/edit`);
+    const price = page.getByLabel('Prix de vente (€)');
+    await expect.poll(() => price.inputValue()).toBe('385000');
+    // another tab lowers the price first
+    const status = await page.evaluate(async (id) => {
+      const token = JSON.parse(localStorage.getItem('immo.session') ?? '{}').state?.session?.accessToken;
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const current = await (await fetch(`/v1/listings/${id}`, { headers })).json();
+      const res = await fetch(`/v1/listings/${id}`, { method: 'PUT', headers: { ...headers, 'if-match': `"${current.version}"` }, body: JSON.stringify({ price: 379000 }) });
+      return res.status;
+    }, listingId);
+    expect(status).toBe(200);
+    await price.fill('380000');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'modifiée ailleurs' });
+    await alert.waitFor();
+    await screenshot(page, 'desk-edit-conflict-fr');
+    await alert.getByRole('button', { name: 'Recharger' }).click();
+    await expect.poll(() => price.inputValue()).toBe('379000');
+    await price.fill('380000');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Enregistré.' }).count()).toBe(1);
+    const saved = await apiInPage<{ price: number }>(page, `/v1/listings/${listingId}`);
+    expect(saved.price).toBe(380000);
+  });
+
+  it('reorders photos with the keyboard and by drag and drop, and deletes one', async () => {
+    const third = join(mkdtempSync(join(tmpdir(), 'immo-desk-photo3-')), 'photo-3.jpg');
+    writeFileSync(third, await sharp({ create: { width: 400, height: 300, channels: 3, background: '#8e44ad' } }).composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><polygon points="200,30 370,270 30,270" fill="#ecf0f1"/></svg>') }]).jpeg().toBuffer());
+    await page.goto(`${stack.origin}/fr/desk/${listingId}/edit`);
+    const tiles = page.locator('li[data-photo-id]');
+    await expect.poll(() => tiles.count()).toBe(2);
+    await page.locator('#photo-files').setInputFiles(third);
+    await expect.poll(() => page.locator('li[data-photo-id] img').count(), { timeout: 60_000 }).toBe(3);
+    const order = () => tiles.evaluateAll((els) => els.map((el) => el.getAttribute('data-photo-id')!));
+    const [cover, a, b] = await order();
+
+    // keyboard: Tab to "move right" of photo 2 and press Enter; the focus stays with the moved photo
+    await page.getByRole('button', { name: 'Déplacer la photo 2 vers la droite' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(order).toEqual([cover, b, a]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('li')?.getAttribute('data-photo-id'))).toBe(a);
+    expect(await page.getByRole('status').filter({ hasText: 'position 3 sur 3' }).count()).toBe(1);
+
+    // drag and drop: the last photo back before the other
+    await tiles.nth(2).dragTo(tiles.nth(1));
+    await expect.poll(order).toEqual([cover, a, b]);
+
+    // delete the new photo; the listing keeps the other two, cover first
+    await page.getByRole('button', { name: 'Supprimer la photo 3' }).click();
+    await expect.poll(() => tiles.count()).toBe(2);
+    await expect
+      .poll(async () => (await apiInPage<{ photos: { id: string }[] }>(page, `/v1/listings/${listingId}`)).photos.map((p) => p.id), { timeout: 15_000 })
+      .toEqual([cover, a]);
+  });
+
   it('the team page invites by e-mail; the mailed link lands on the accept page, where the invitee joins', async () => {
     await page.goto(`${stack.origin}/fr/desk/team`);
     await page.getByRole('heading', { name: 'Membres de Agence Louise' }).waitFor();
@@ -249,6 +308,14 @@ describe('the agency desk', () => {
     await editLink.click();
     await page.getByRole('heading', { name: /Bewerken/ }).waitFor();
     await screenshot(page, 'desk-edit-nl');
+    // a phone, in dark mode
+    await page.setViewportSize({ width: 360, height: 780 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.reload();
+    await page.getByRole('heading', { name: /Bewerken/ }).waitFor();
+    await page.locator('li[data-photo-id] img').first().waitFor();
+    await screenshot(page, 'desk-edit-nl-360-dark');
+    await expectAccessible(page);
     await context.close();
   });
 });

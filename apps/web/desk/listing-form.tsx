@@ -16,6 +16,9 @@ import { usePostalCommunes } from './postal-communes.ts';
 import { PropertyFields } from './property-fields.tsx';
 import { ProblemNotice } from './problem-notice.tsx';
 
+/** The top-level fields the form shows a server message beside. */
+const FIELD_PATHS = ['transaction', 'type', 'price', 'charges', 'agencyId', 'address', 'livingArea', 'landArea', 'rooms', 'bedrooms', 'bathrooms', 'yearBuilt', 'condition', 'epc', 'features', 'availableFrom', 'language', 'title', 'description'];
+
 interface Props {
   /** The listing being edited (its owner's full view); none for a new one. */
   listing?: Listing;
@@ -59,21 +62,27 @@ export function ListingForm({ listing, agencies, onSaved, onReload }: Props) {
     } catch (error) {
       setErrors(fieldErrors(error));
       setProblem(error);
-      // the first field the server named takes the focus
-      requestAnimationFrame(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      // the first field the server named takes the focus; else the message comes into view
+      requestAnimationFrame(() => {
+        const field = document.querySelector<HTMLElement>('form [aria-invalid="true"]');
+        if (field) field.focus();
+        else document.querySelector('form [role="alert"]')?.scrollIntoView({ block: 'center' });
+      });
     } finally {
       setBusy(false);
     }
   };
 
   const stale = problem instanceof ApiError && problem.status === 409;
+  // messages the fields below show are summed up; any other (e.g. coordinates) is said here
+  const elsewhere = Object.entries(errors).filter(([path]) => !FIELD_PATHS.includes(path.split('.')[0]!));
+  const summary = Object.keys(errors).length ? [t('desk.form.fixFields'), ...elsewhere.map(([, m]) => m)].join(' ') : undefined;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-6">
       {problem !== null && (
-        <ProblemNotice error={problem}>
+        <ProblemNotice error={problem} message={stale ? t('desk.form.changedElsewhere') : summary}>
           {stale && (
             <>
-              <span className="block font-medium">{t('desk.form.changedElsewhere')}</span>
               {onReload && (
                 <button type="button" onClick={onReload} className="mt-2 rounded border border-current px-3 py-1">
                   {t('desk.form.reload')}

@@ -44,7 +44,7 @@ export function PhotoTile({ photo, index, count, first, busy, onMove, onCover, o
       }}
       aria-label={t('desk.photos.photo', { number, count })}
       data-photo-id={photo.id}
-      className="flex w-40 flex-col gap-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700"
+      className="flex w-44 flex-col gap-2 rounded-lg border border-slate-200 p-2 dark:border-slate-700"
     >
       <div className="relative flex aspect-[4/3] items-center justify-center overflow-hidden rounded bg-slate-100 text-center text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-200">
         {thumb?.url ? <img src={thumb.url} alt={t('desk.photos.photo', { number, count })} className="h-full w-full cursor-move object-cover" /> : <span role="status">{state}</span>}

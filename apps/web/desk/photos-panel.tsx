@@ -69,10 +69,18 @@ export function PhotosPanel({ listing, onListingChanged }: { listing: Listing; o
     void run(async () => {
       setPhotos(ok(await api.PUT('/v1/media/listings/{listingId}/photos/order', { params: { path: { listingId: listing.id } }, body: { photoIds: order.map((p) => p.id) } })));
       setAnnouncement(t('desk.photos.moved', { position: to + 1, count: order.length }));
-      // the moved photo keeps the keyboard focus on the same arrow
-      requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`[data-photo-id="${photo!.id}"] button[aria-label]:not(:disabled)`)?.focus());
     });
+    focusAfterMove.current = photo!.id;
   };
+
+  // the moved photo keeps the keyboard focus (its buttons were disabled while the order was saved)
+  const focusAfterMove = useRef<string | null>(null);
+  useEffect(() => {
+    if (busy || !focusAfterMove.current) return;
+    const tile = document.querySelector(`[data-photo-id="${focusAfterMove.current}"]`);
+    focusAfterMove.current = null;
+    if (tile && !tile.contains(document.activeElement)) tile.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+  }, [busy, photos.data]);
 
   const cover = (photo: Photo) =>
     run(async () => {

@@ -214,6 +214,14 @@ describe('contact and visit', () => {
     await deskThread.getByText(/· Gelezen$/).waitFor({ timeout: 5_000 });
     await screenshot(visitor, 'messages-fr');
     await screenshot(desk, 'inbox-nl');
+    // narrow phone: the thread alone, with a way back to the list; and the inbox in dark mode
+    await visitor.setViewportSize({ width: 360, height: 740 });
+    await visitor.getByRole('link', { name: /Toutes les conversations/ }).waitFor();
+    await screenshot(visitor, 'messages-fr-360');
+    await visitor.setViewportSize({ width: 1280, height: 900 });
+    await desk.evaluate(() => document.documentElement.classList.add('dark'));
+    await screenshot(desk, 'inbox-nl-dark');
+    await desk.evaluate(() => document.documentElement.classList.remove('dark'));
     await expectAccessible(visitor);
     await expectAccessible(desk);
 

@@ -185,6 +185,10 @@ describe('contact and visit', () => {
     await visitor.getByRole('button', { name: /Demander la visite du/ }).click();
     await visitor.getByText(/Visite demandée pour le/).waitFor();
     await screenshot(visitor, 'listing-fr-contact-visit');
+    await visitor.setViewportSize({ width: 360, height: 740 });
+    await visitor.getByRole('button', { name: 'Réserver une visite' }).scrollIntoViewIfNeeded();
+    await screenshot(visitor, 'listing-fr-360-contact-visit');
+    await visitor.setViewportSize({ width: 1280, height: 900 });
 
     // B sees the booking appear live too, and accepts it
     const booking = desk.getByTestId('booking');
@@ -247,6 +251,17 @@ describe('contact and visit', () => {
     await expect.poll(() => desk.getByTestId('window').count()).toBe(7);
     await screenshot(desk, 'availability-nl');
     await expectAccessible(desk);
+    // no visits on Sundays any more: saved, and the listing's public availability says so
+    await desk.getByRole('button', { name: 'Tijdvak zondag 08:00–20:00 verwijderen' }).click();
+    await desk.getByRole('button', { name: 'Opslaan' }).click();
+    await desk.getByText('Beschikbaarheid opgeslagen.').waitFor();
+    const saved = await call<{ weekly: { weekday: number }[] }>(
+      stack.origin,
+      'GET',
+      `/v1/listings/${agency.listingId}/availability`,
+      { expected: 200 },
+    );
+    expect(saved.weekly.map((w) => w.weekday)).toEqual([1, 2, 3, 4, 5, 6]);
 
     // the other language of each page
     await visitor.goto(`${stack.origin}/nl/account/messages`);
@@ -259,8 +274,12 @@ describe('contact and visit', () => {
     await desk.getByText('Demandes de visite').waitFor();
     await screenshot(desk, 'inbox-fr');
     await desk.goto(`${stack.origin}/fr/desk/availability`);
-    await expect.poll(() => desk.getByTestId('window').count()).toBe(7);
+    await expect.poll(() => desk.getByTestId('window').count()).toBe(6);
     await screenshot(desk, 'availability-fr');
+    await desk.goto(`${stack.origin}/nl/listing/${agency.listingId}`);
+    await desk.getByRole('button', { name: 'Bezoek boeken' }).click();
+    await desk.getByRole('region', { name: 'Vrije bezoekmomenten' }).getByRole('button').first().waitFor();
+    await screenshot(desk, 'listing-nl-visit-slots');
 
     expect(visitorProblems).toEqual([]);
     expect(deskProblems).toEqual([]);

@@ -21,6 +21,25 @@ const FRESH: AvailabilityInput = {
   exceptions: [],
 };
 
+// Quarter hours on a 24-hour clock whatever the browser's own language (a time input would follow it).
+const QUARTERS = Array.from(
+  { length: 96 },
+  (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`,
+);
+
+function TimeSelect({ value, onChange }: { value: string; onChange: (time: string) => void }) {
+  const times = QUARTERS.includes(value) ? QUARTERS : [...QUARTERS, value].sort();
+  return (
+    <select value={value} onChange={(e) => onChange(e.target.value)} className={`${field} tabular-nums`}>
+      {times.map((time) => (
+        <option key={time} value={time}>
+          {time}
+        </option>
+      ))}
+    </select>
+  );
+}
+
 function toInput(a: Availability | null): AvailabilityInput {
   if (!a) return FRESH;
   return {
@@ -151,25 +170,11 @@ function AvailabilityEditor({ listingId, initial }: { listingId: string; initial
             </select>
             <label className="flex flex-col text-sm">
               {t('conversations.availability.from')}
-              <input
-                type="time"
-                required
-                step={900}
-                value={w.start}
-                onChange={(e) => setWindow(index, { start: e.target.value })}
-                className={field}
-              />
+              <TimeSelect value={w.start} onChange={(start) => setWindow(index, { start })} />
             </label>
             <label className="flex flex-col text-sm">
               {t('conversations.availability.to')}
-              <input
-                type="time"
-                required
-                step={900}
-                value={w.end}
-                onChange={(e) => setWindow(index, { end: e.target.value })}
-                className={field}
-              />
+              <TimeSelect value={w.end} onChange={(end) => setWindow(index, { end })} />
             </label>
             <button
               type="button"

@@ -51,7 +51,7 @@ export function BookVisit({ listingId }: { listingId: string }) {
         href={`/${locale}/account/login?next=${encodeURIComponent(`/${locale}/listing/${listingId}`)}`}
         className="rounded-lg border border-slate-300 px-4 py-2 text-sm dark:border-slate-600"
       >
-        📅 {t('conversations.visit.signIn')}
+        {t('conversations.visit.signIn')}
       </Link>
     );
   }
@@ -66,7 +66,7 @@ export function BookVisit({ listingId }: { listingId: string }) {
         onClick={() => setOpen(!open)}
         className="rounded-lg border border-brand-700 px-4 py-2 text-sm font-semibold text-brand-700 dark:border-sky-400 dark:text-sky-300"
       >
-        📅 {t('conversations.visit.button')}
+        {t('conversations.visit.button')}
       </button>
       {open && (
         <section

@@ -29,7 +29,7 @@ export function ContactAdvertiser({ listingId }: { listingId: string }) {
         href={`/${locale}/account/login?next=${encodeURIComponent(`/${locale}/listing/${listingId}`)}`}
         className="rounded-lg border border-slate-300 px-4 py-2 text-sm dark:border-slate-600"
       >
-        ✉ {t('conversations.contact.signIn')}
+        {t('conversations.contact.signIn')}
       </Link>
     );
   }
@@ -46,7 +46,7 @@ export function ContactAdvertiser({ listingId }: { listingId: string }) {
         onClick={() => setOpen(!open)}
         className="rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
       >
-        ✉ {t('conversations.contact.button')}
+        {t('conversations.contact.button')}
       </button>
       {open && (
         <div

@@ -46,7 +46,10 @@ export function ConversationThread({
   useEffect(() => {
     if (newest && newest.side !== conversation.side && conversation.unread > 0) markRead(newest.id);
   }, [newest, conversation.side, conversation.unread, markRead]);
-  useEffect(() => end.current?.scrollIntoView({ block: 'nearest' }), [items.length, othersTyping]);
+  useEffect(() => {
+    // (braces: newer Chromium returns a promise from scrollIntoView, which React would take for a cleanup)
+    end.current?.scrollIntoView({ block: 'nearest' });
+  }, [items.length, othersTyping]);
 
   const send = useMutation({
     mutationFn: async (text: string) =>

@@ -37,7 +37,7 @@ export function InboxView({
     <div className="mx-auto max-w-6xl px-4 py-8">
       <h1 className="mb-4 text-2xl font-bold">{title}</h1>
       {aside}
-      <div className="grid overflow-hidden rounded-xl border border-slate-200 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] dark:border-slate-700">
+      <div className="grid grid-cols-[minmax(0,1fr)] overflow-hidden rounded-xl border border-slate-200 md:grid-cols-[minmax(0,1fr)_minmax(0,2fr)] dark:border-slate-700">
         <nav
           aria-label={t('conversations.list')}
           className={`md:border-r md:border-slate-200 md:dark:border-slate-700 ${selected ? 'hidden md:block' : ''}`}

@@ -49,3 +49,9 @@ export function useListingSummary(listingId: string) {
     queryFn: async () => ok(await api.GET('/v1/listings/{id}', { params: { path: { id: listingId } } })),
   });
 }
+
+/** Unread messages over all my conversations (for a badge beside a "Messages" link). */
+export function useUnreadMessages(): number {
+  const conversations = useConversations();
+  return (conversations.data ?? []).reduce((sum, c) => sum + c.unread, 0);
+}

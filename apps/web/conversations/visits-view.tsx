@@ -33,7 +33,7 @@ function VisitItem({ visit }: { visit: Appointment }) {
       <p className="first-letter:uppercase">{visitWhen(visit.startsAt, locale)}</p>
       {visit.reason && (
         <p className="text-sm text-slate-600 dark:text-slate-300">
-          {t('conversations.visits.reason')} : {visit.reason}
+          {t('conversations.visits.reasonIs', { reason: visit.reason })}
         </p>
       )}
       {live && (

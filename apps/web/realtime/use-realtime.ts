@@ -8,7 +8,9 @@ import { socketFor } from './socket-client.ts';
 export function useSocket(): Socket | null {
   const userId = useSession((s) => s.session?.userId ?? null);
   const [socket, setSocket] = useState<Socket | null>(null);
-  useEffect(() => setSocket(socketFor(userId)), [userId]);
+  useEffect(() => {
+    setSocket(socketFor(userId));
+  }, [userId]);
   return socket;
 }
 

@@ -84,7 +84,7 @@ export function ConversationThread({
     lastOurs && conversation.readByOtherUpTo !== null && conversation.readByOtherUpTo >= lastOurs.id;
 
   return (
-    <section aria-labelledby={`${fieldId}-title`} className="flex h-full min-h-[24rem] flex-col">
+    <section aria-labelledby={`${fieldId}-title`} className="flex min-h-[24rem] flex-col">
       <header className="border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <h2 id={`${fieldId}-title`} className="font-semibold">
           <ListingName listingId={conversation.listingId} />

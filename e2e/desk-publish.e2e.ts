@@ -294,6 +294,30 @@ describe('the agency desk', () => {
     await expect.poll(() => page.locator('li').filter({ hasText: 'Agent ·' }).count()).toBe(1);
   });
 
+  it('a refused publication (phone not verified) shows the server\'s reason with a link to the profile', async () => {
+    const owner = await signUpVerified(stack);
+    await call(stack.origin, 'POST', '/v1/listings', {
+      token: owner.accessToken,
+      expected: 201,
+      body: {
+        transaction: 'rent', type: 'studio', price: 850, charges: 60, language: 'fr', livingArea: 32,
+        address: { street: 'Rue de la Paix', number: '3', postalCode: '1050', communeNis: '21009' },
+        epc: { label: 'C', kwh: 120, certificate: '20260101-0000001-01' },
+        title: { fr: 'Studio rue de la Paix' },
+      },
+    });
+    const theirs = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 800 } });
+    const desk = await signIn(theirs, '/fr/desk', owner);
+    await desk.getByRole('cell', { name: 'Studio rue de la Paix', exact: true }).waitFor();
+    await desk.getByRole('button', { name: 'Publier' }).click();
+    // (the server's words, e.g. "verify your phone number")
+    const alert = desk.getByRole('alert').filter({ hasText: /phone/i });
+    await alert.waitFor();
+    expect(await alert.getByRole('link', { name: 'Aller à mon profil' }).getAttribute('href')).toBe('/fr/account');
+    await screenshot(desk, 'desk-publish-refused-fr');
+    await theirs.close();
+  });
+
   it('shows the desk in Dutch', async () => {
     for (const path of ['/nl/desk', '/nl/desk/new', '/nl/desk/team']) {
       await page.goto(`${stack.origin}${path}`);

@@ -6,6 +6,8 @@ import { useLocale, useT } from '../i18n/use-locale.ts';
 
 const SECTIONS: { path: string; label: MessageKey }[] = [
   { path: '', label: 'account.nav.profile' },
+  { path: '/messages', label: 'conversations.messages.title' },
+  { path: '/visits', label: 'conversations.visits.title' },
   { path: '/favourites', label: 'ui.favourites' },
   { path: '/searches', label: 'account.nav.searches' },
   { path: '/notifications', label: 'account.nav.notifications' },

@@ -8,5 +8,7 @@ import type { MessageKey } from '@immo/i18n';
 export const DESK_SECTIONS: { path: string; label: MessageKey; exact?: boolean }[] = [
   { path: '', label: 'desk.nav.listings', exact: true },
   { path: '/new', label: 'desk.nav.new' },
+  { path: '/inbox', label: 'conversations.inbox.link' },
+  { path: '/availability', label: 'conversations.availability.link' },
   { path: '/team', label: 'desk.nav.team' },
 ];

@@ -7,7 +7,7 @@ import { useLocale, useT } from '../i18n/use-locale.ts';
 import { listingTitle } from '../listing/listing-title.ts';
 import type { Availability, AvailabilityInput } from './api-shapes.ts';
 import { ProblemMessage } from './problem-message.tsx';
-import { useSignedIn } from './use-signed-in.ts';
+import { useSignedIn } from '../account/use-signed-in.ts';
 import { weekdayName } from './visit-time.ts';
 
 const field =

@@ -8,7 +8,7 @@ import { useSession } from '../account/session-store.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 import type { Slot } from './api-shapes.ts';
 import { ProblemMessage } from './problem-message.tsx';
-import { useHydrated } from './use-signed-in.ts';
+import { useHydrated } from '../account/use-signed-in.ts';
 import { brusselsDate, visitDay, visitWhen } from './visit-time.ts';
 
 const DAYS_AHEAD = 14;

@@ -7,7 +7,7 @@ import { api } from '../api/browser-client.ts';
 import { useSession } from '../account/session-store.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 import { ProblemMessage } from './problem-message.tsx';
-import { useHydrated } from './use-signed-in.ts';
+import { useHydrated } from '../account/use-signed-in.ts';
 
 /** "Contact the advertiser" on a listing: the first message opens (or reuses) the conversation about it. */
 export function ContactAdvertiser({ listingId }: { listingId: string }) {

@@ -6,7 +6,7 @@ import { useLocale, useT } from '../i18n/use-locale.ts';
 import { ConversationList } from './conversation-list.tsx';
 import { ConversationThread } from './conversation-thread.tsx';
 import { useConversations } from './queries.ts';
-import { useSignedIn } from './use-signed-in.ts';
+import { useSignedIn } from '../account/use-signed-in.ts';
 
 /**
  * Conversations beside the chosen thread (`?c=<id>`): the seeker's messages

@@ -7,7 +7,7 @@ import { ListingName } from './conversation-list.tsx';
 import { ProblemMessage } from './problem-message.tsx';
 import { useAppointments } from './queries.ts';
 import { ReasonForm } from './reason-form.tsx';
-import { useSignedIn } from './use-signed-in.ts';
+import { useSignedIn } from '../account/use-signed-in.ts';
 import { downloadInvite, STATUS_LABEL, STATUS_STYLE, useVisitStatus } from './visit-status.ts';
 import { visitWhen } from './visit-time.ts';
 

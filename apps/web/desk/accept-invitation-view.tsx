@@ -6,7 +6,7 @@ import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 import { ProblemNotice } from './problem-notice.tsx';
-import { useSignedIn } from './use-signed-in.ts';
+import { useSignedIn } from '../account/use-signed-in.ts';
 
 /**
  * Where the invitation mail's link lands (/accept-invitation?token= sends

@@ -15,7 +15,7 @@ import { PhotosPanel } from './photos-panel.tsx';
 import { ProblemNotice } from './problem-notice.tsx';
 import { PublishRefusal } from './publish-refusal.tsx';
 import { StatusActions } from './status-actions.tsx';
-import { useSignedIn } from './use-signed-in.ts';
+import { useSignedIn } from '../account/use-signed-in.ts';
 
 /** /desk/new: the form alone; once created, the listing opens in its editor for photos and publishing. */
 export function NewListingView() {

@@ -9,7 +9,7 @@ import { useLocale, useT } from '../i18n/use-locale.ts';
 import { listingTitle } from '../listing/listing-title.ts';
 import { PublishRefusal } from './publish-refusal.tsx';
 import { StatusActions } from './status-actions.tsx';
-import { useSignedIn } from './use-signed-in.ts';
+import { useSignedIn } from '../account/use-signed-in.ts';
 
 /** The advertiser's desk: my listings and my agencies', with edit, publish and lifecycle actions. */
 export function MyListingsView() {

@@ -10,7 +10,7 @@ import { SelectField, TextField } from './form-controls.tsx';
 import { useMyAgencies } from './my-agencies.ts';
 import { ProblemNotice } from './problem-notice.tsx';
 import { RemoveMemberDialog } from './remove-member-dialog.tsx';
-import { useSignedIn } from './use-signed-in.ts';
+import { useSignedIn } from '../account/use-signed-in.ts';
 
 /** /desk/team: the members of my agency; its owners invite by e-mail and remove members. */
 export function TeamView() {

@@ -3,12 +3,18 @@ import type { Executor } from '@immo/platform';
 import type { GeoApi } from '@immo/geo';
 import type { Suggestion } from './contract.ts';
 import { fold } from './query-words.ts';
+import { communesLike, similarity, SIMILARITY_THRESHOLD, trigrams } from './trigrams.ts';
+
+/** Streets read for look-alikes: those sharing the first three letters, the busiest first. */
+const STREET_CANDIDATES = 500;
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 // As-you-type suggestions over communes (every language), postal codes and
 // the streets of findable listings, from the short `suggest_terms` table:
 // prefix matches first (btree text_pattern_ops; communes, then by how many
 // listings are there), then, when those are too few, the most similar terms
-// by trigram similarity (pg_trgm): typo-tolerant.
+// by trigram similarity (pg_trgm's measure, computed in trigrams.ts): typo-tolerant.
 
 export async function suggest(
   db: Executor,
@@ -19,7 +25,7 @@ export async function suggest(
   const limit = input.limit ?? 8;
   if (!q) return [];
   const lang = input.lang === 'nl' ? 'nl' : input.lang === 'de' ? 'de' : 'fr';
-  const prefix = `${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const prefix = `${escapeLike(q)}%`;
   type Hit = { kind: Suggestion['kind']; label: string; commune_nis: string; postal_code: string | null; listing_count: number };
   // 1. prefix matches: a btree range scan (text_pattern_ops), the common case while typing
   const { rows: prefixed } = await sql<Hit>`
@@ -28,15 +34,32 @@ export async function suggest(
     order by (kind = 'commune') desc, listing_count desc, weight desc, label
     limit ${limit * 4}`.execute(db);
   let rows = prefixed;
-  // 2. typos: terms whose trigram similarity passes pg_trgm's threshold (0.3, the `%` operator, served by
-  // the trigram index), only when prefixes found too little. (A GiST KNN `<->` scan gave wrong or endless
-  // results on PGlite under load; the similarity filter is as fast on this short table and stable.)
+  // 2. typos, only when prefixes found too little: commune names (every language) by trigram similarity
+  // in memory, streets of listings that share the first three letters, by the same measure (trigrams.ts)
   if (prefixed.length < limit && q.length >= 3) {
-    const { rows: fuzzy } = await sql<Hit>`
-      select kind, label, commune_nis, postal_code, listing_count from search.suggest_terms
-      where folded % ${q} and (kind <> 'street' or listing_count > 0)
-      order by similarity(folded, ${q}) desc, (kind = 'commune') desc, listing_count desc, weight desc, label
-      limit ${limit * 4}`.execute(db);
+    const grams = trigrams(q);
+    const communes = communesLike(geo, q, limit * 2);
+    const score = new Map(communes.map((c) => [`${c.nis}:${c.folded}`, c.score]));
+    const { rows: candidates } = await sql<Hit & { folded: string; weight: number }>`
+      (select kind, label, folded, commune_nis, postal_code, listing_count, weight from search.suggest_terms
+        where kind = 'commune' and commune_nis = any(${communes.map((c) => c.nis)}::text[]))
+      union all
+      (select kind, label, folded, commune_nis, postal_code, listing_count, weight from search.suggest_terms
+        where kind = 'street' and listing_count > 0 and folded like ${`${escapeLike(q.slice(0, 3))}%`}
+        order by listing_count desc, label limit ${STREET_CANDIDATES})`.execute(db);
+    const fuzzy = candidates
+      .map((row) => ({ row, score: row.kind === 'commune' ? (score.get(`${row.commune_nis}:${row.folded}`) ?? 0) : similarity(grams, trigrams(row.folded)) }))
+      .filter((hit) => hit.score >= SIMILARITY_THRESHOLD)
+      .sort(
+        (a, b) =>
+          b.score - a.score ||
+          Number(b.row.kind === 'commune') - Number(a.row.kind === 'commune') ||
+          b.row.listing_count - a.row.listing_count ||
+          b.row.weight - a.row.weight ||
+          a.row.label.localeCompare(b.row.label),
+      )
+      .slice(0, limit * 4)
+      .map((hit) => hit.row);
     rows = [...prefixed, ...fuzzy];
   }
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '@immo/platform';
 import type { GeoApi } from '@immo/geo';
 import { editDistance, type QueryWords } from './query-words.ts';
+import { communesLike } from './trigrams.ts';
 
 // From understood words to tsqueries. Each word is searched as its French,
 // Dutch and plain ("simple") lexemes, any of them, because a listing's
@@ -42,31 +43,26 @@ async function lexemesOf(db: Executor, words: string[]): Promise<Map<string, Lex
 /**
  * Words that are no vocabulary word, found in no listing, but close to a
  * commune name ("Schaerbek", "Charleroy", "Anderlect") become that commune:
- * trigram candidates from the short `suggest_terms` table, confirmed by an
+ * trigram candidates among the commune names (trigrams.ts), confirmed by an
  * edit distance (1, or 2 from six letters).
  */
 export async function resolveMisspeltCommunes(db: Executor, words: QueryWords, geo: GeoApi): Promise<QueryWords> {
   const unknown = words.groups.filter((g) => g.variants.length === 1 && g.word.length >= 4).map((g) => g.word);
   if (unknown.length === 0) return words;
   // only a word that no listing contains is taken for a misspelt commune
-  const { rows } = await sql<{ w: string; folded: string; commune_nis: string }>`
-    select w, t.folded, t.commune_nis
-    from unnest(${unknown}::text[]) as w
-    cross join lateral (
-      select folded, commune_nis from search.suggest_terms
-      where kind = 'commune' and folded % w
-      order by similarity(folded, w) desc, weight desc limit 3
-    ) t
+  const { rows } = await sql<{ w: string }>`
+    select w from unnest(${unknown}::text[]) as w
     where not exists (select 1 from search.listings
       where doc @@ (plainto_tsquery('french', w) || plainto_tsquery('dutch', w) || plainto_tsquery('simple', w)))`.execute(db);
   const found = new Map<string, string[]>();
-  for (const row of rows) {
-    const allowed = row.w.length >= 6 ? 2 : 1;
-    const name = row.folded;
-    if (editDistance(row.w, name, allowed) > allowed) continue;
-    const list = found.get(row.w) ?? [];
-    if (!list.includes(row.commune_nis)) list.push(row.commune_nis);
-    found.set(row.w, list);
+  for (const { w } of rows) {
+    const allowed = w.length >= 6 ? 2 : 1;
+    for (const candidate of communesLike(geo, w, 3)) {
+      if (editDistance(w, candidate.folded, allowed) > allowed) continue;
+      const list = found.get(w) ?? [];
+      if (!list.includes(candidate.nis)) list.push(candidate.nis);
+      found.set(w, list);
+    }
   }
   if (found.size === 0) return words;
   const communes = [...words.communes];

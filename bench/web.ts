@@ -79,7 +79,7 @@ const browser = await launchChromium();
 const pages: [string, string, string][] = [
   ['listing (SSR, ISR cache)', listingPath, 'h1'],
   ['static, same size as listing', '/static-listing.html', 'h1'],
-  ['results (client data)', resultsPath, 'article'],
+  ['results (SSR first page)', resultsPath, 'article'],
   ['static, same size as results', '/static-results.html', 'h1'],
 ];
 const rows: { page: string; bytes: number; ttfbP50: number; ttfbP95: number; lcpP50: number; lcpP95: number }[] = [];

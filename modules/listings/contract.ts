@@ -214,4 +214,8 @@ export interface ListingsApi {
   snapshotsForReindex(afterId: string | null, limit: number): Promise<ListingSnapshot[]>;
   /** True for the owner and for members of the owning agency. */
   isOwnerOrAgent(principal: Principal, listingId: string): Promise<boolean>;
+  /** What GET /v1/listings/:id shows this caller (a draft only to its owner, agents, moderators); undefined when hidden. */
+  readFor(principal: Principal | undefined, id: string): Promise<ListingSnapshot | undefined>;
+  /** Price histories of many listings in one query, in the order asked; undefined for a listing hidden from the caller. */
+  priceHistories(principal: Principal | undefined, ids: string[]): Promise<(PriceHistoryEntry[] | undefined)[]>;
 }

@@ -355,6 +355,22 @@ export function createListingsService(deps: ListingsDeps) {
         const access = await accessTo(principal, row, memberships);
         return access === 'owner' || access === 'agent';
       },
+      async readFor(principal: Principal | undefined, id: string) {
+        const row = await store.findListing(db.kysely, id);
+        if (row && principal && (await accessTo(principal, row, memberships)) !== 'none') return toSnapshot(row);
+        return publicSnapshot(id);
+      },
+      async priceHistories(principal: Principal | undefined, ids: string[]) {
+        const rows = new Map((await store.findListings(db.kysely, [...new Set(ids)])).map((r) => [r.id, r]));
+        const visible = new Set<string>();
+        for (const row of rows.values()) {
+          if (isIndexable(row.status) || (await accessTo(principal, row, memberships)) !== 'none') visible.add(row.id);
+        }
+        const entries = await store.priceHistories(db.kysely, [...visible]);
+        return ids.map((id) =>
+          visible.has(id) ? (entries.get(id) ?? []).map((e) => ({ price: e.price, charges: e.charges, changedAt: e.changedAt.toISOString() })) : undefined,
+        );
+      },
     } satisfies ListingsApi,
   };
   return service;

@@ -196,6 +196,22 @@ export async function recordPrices(db: Executor, entries: { listingId: string; p
     .execute();
 }
 
+/** The price histories of many listings in one query, by listing id. */
+export async function priceHistories(db: Executor, listingIds: string[]) {
+  const ids = listingIds.filter(isListingId);
+  const out = new Map<string, { price: number; charges: number | null; changedAt: Date }[]>();
+  if (ids.length === 0) return out;
+  const rows = await sql<{ listing_id: string; price: number; charges: number | null; changed_at: Date }>`
+    select listing_id, price, charges, changed_at from listings.price_history
+    where listing_id in (${sql.join(ids)}) order by changed_at, id`.execute(db);
+  for (const r of rows.rows) {
+    const list = out.get(r.listing_id) ?? [];
+    list.push({ price: Number(r.price), charges: r.charges === null ? null : Number(r.charges), changedAt: new Date(r.changed_at) });
+    out.set(r.listing_id, list);
+  }
+  return out;
+}
+
 export async function priceHistory(db: Executor, listingId: string) {
   if (!isListingId(listingId)) return [];
   const rows = await sql<{ price: number; charges: number | null; changed_at: Date }>`

@@ -59,6 +59,12 @@ export function fakeListingsModule() {
       const l = listings.get(id);
       return !!l && (l.ownerId === principal.userId || (!!l.agencyId && principal.agencies.some((a) => a.agencyId === l.agencyId)));
     },
+    async readFor(_principal, id) {
+      return listings.get(id);
+    },
+    async priceHistories(_principal, ids) {
+      return ids.map((id) => (listings.has(id) ? [] : undefined));
+    },
   };
   return {
     module: defineModule<ListingsApi>({ name: 'listings', create: () => ({ api }) }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES } from '@immo/auth';
+import type { Principal } from '@immo/platform';
 
 export type AgencyRole = 'owner' | 'agent';
 
@@ -9,6 +10,8 @@ export interface UsersApi {
   agency(agencyId: string): Promise<{ id: string; legalName: string; vatNumber: string; logoKey: string | null } | undefined>;
   profile(userId: string): Promise<{ displayName: string | null; locale: string } | undefined>;
   searchPreferences(userId: string): Promise<unknown>;
+  /** The person's favourites, newest first; only for the person themself (403 otherwise), as GET /v1/users/:id/favorites. */
+  favorites(principal: Principal | undefined, userId: string): Promise<{ listingId: string; addedAt: string }[]>;
 }
 
 export const userParams = z.object({ id: z.uuid() });

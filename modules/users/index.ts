@@ -61,6 +61,7 @@ export const usersModule: ModuleDefinition<UsersApi> = defineModule<UsersApi>({
       async searchPreferences(userId) {
         return (await store.preferences(userId)) ?? null;
       },
+      favorites: (principal, userId) => profiles.favorites(principal, userId),
     };
 
     return {

@@ -9,6 +9,7 @@ import { registerOpenApi } from './gateway/openapi.ts';
 import { registerHealth, type ReadinessCheck } from './gateway/health.ts';
 import type { ComposedModules } from './compose.ts';
 import { registerWeb, type WebRequestHandler } from './gateway/web.ts';
+import { registerGraphqlBff } from './bff/graphql.ts';
 
 export interface ServerOptions {
   config: Config;
@@ -69,6 +70,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       await module.instance.routes!(scope);
     });
   }
+  // the web's GraphQL BFF: composed reads over the same modules' public APIs
+  if (options.routes !== false) await registerGraphqlBff(app, options.modules);
   if (options.web) registerWeb(app, options.web);
   await app.ready();
   return app;

@@ -1,20 +1,29 @@
 import { cache } from 'react';
 import { webConfig } from '../config.ts';
-import { serverApi } from '../api/server-client.ts';
+import { bffQuery } from '../bff/graphql-fetch.ts';
+import { LISTING_PAGE_QUERY, listingPageData, type ListingPageData } from '../bff/listing-page-query.ts';
 import type { Listing, PriceHistory } from '../api/shapes.ts';
 
-/** The public listing, cached by Next and regenerated after `listingRevalidateSeconds`; undefined when not (or no longer) public. */
-export const loadListing = cache(async (id: string): Promise<Listing | undefined> => {
+/**
+ * The listing page's data in ONE GraphQL call to the BFF (listing, price
+ * history, advertiser, similar listings), cached by Next and regenerated
+ * after `listingRevalidateSeconds` or on tag `listing:<id>`; undefined when
+ * not (or no longer) public. React's cache shares it between the metadata
+ * and the page of one render.
+ */
+export const loadListingPage = cache(async (id: string): Promise<ListingPageData | undefined> => {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
-  const api = serverApi({ revalidate: webConfig.listingRevalidateSeconds, tags: [`listing:${id}`] });
-  const { data, response } = await api.GET('/v1/listings/{id}', { params: { path: { id } } });
-  if (response.status === 404 || response.status === 410 || response.status === 400) return undefined;
-  if (!data) throw new Error(`GET /v1/listings/${id} answered ${response.status}`);
-  return data;
+  const { listing } = await bffQuery(LISTING_PAGE_QUERY, { id }, listingPageData, {
+    revalidate: webConfig.listingRevalidateSeconds,
+    tags: [`listing:${id}`],
+  });
+  if (!listing) return undefined;
+  const { priceHistory, advertiser, similar, ...rest } = listing;
+  const plain: Listing = rest;
+  return { listing: plain, priceHistory: { items: priceHistory }, advertiser, similar };
 });
 
-export const loadPriceHistory = cache(async (id: string): Promise<PriceHistory | undefined> => {
-  const api = serverApi({ revalidate: webConfig.listingRevalidateSeconds, tags: [`listing:${id}`] });
-  const { data } = await api.GET('/v1/listings/{id}/price-history', { params: { path: { id } } });
-  return data;
-});
+/** The public listing (from the page's one BFF call). */
+export const loadListing = async (id: string): Promise<Listing | undefined> => (await loadListingPage(id))?.listing;
+
+export const loadPriceHistory = async (id: string): Promise<PriceHistory | undefined> => (await loadListingPage(id))?.priceHistory;

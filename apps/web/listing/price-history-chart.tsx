@@ -10,7 +10,8 @@ export function PriceHistoryChart({ entries, locale, perMonth }: { entries: { pr
   const height = 80;
   const x = (i: number) => (entries.length === 1 ? width / 2 : (i / (entries.length - 1)) * (width - 20) + 10);
   const y = (price: number) => (max === min ? height / 2 : height - 10 - ((price - min) / (max - min)) * (height - 20));
-  const path = entries.map((e, i) => `${i === 0 ? 'M' : 'H'}${x(i).toFixed(1)} V${y(e.price).toFixed(1)}`).join(' ');
+  // a step line: move to the first point, then across and up/down to each next one
+  const path = entries.map((e, i) => `${i === 0 ? 'M' : 'H'}${x(i).toFixed(1)} ${i === 0 ? '' : 'V'}${y(e.price).toFixed(1)}`).join(' ');
   return (
     <figure>
       <svg viewBox={`0 0 ${width} ${height}`} className="h-24 w-full max-w-md text-brand-700 dark:text-sky-400" aria-hidden="true">

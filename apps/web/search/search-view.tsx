@@ -2,13 +2,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
-import { ok } from '@immo/api-client';
 import { SaveSearchButton } from '../account/save-search-button.tsx';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 import { ListingCard } from '../listing/listing-card.tsx';
 import { FiltersPanel } from './filters-panel.tsx';
-import { apiFilters, searchStateQuery } from './search-state.ts';
+import { fetchResultsPage, resultsQueryKey } from './results-query.ts';
 import { useSearchState } from './use-search-state.ts';
 
 // MapLibre needs a browser: the map is loaded on the client only
@@ -21,17 +20,12 @@ export function SearchView() {
   const t = useT();
   const { state, update } = useSearchState();
   const [follow, setFollow] = useState(true);
-  const key = searchStateQuery(state);
 
+  // the first page arrives with the HTML (the server component prefetched it under the same key)
   const results = useInfiniteQuery({
-    queryKey: ['search', key],
+    queryKey: resultsQueryKey(state),
     initialPageParam: undefined as string | undefined,
-    queryFn: async ({ pageParam }) => {
-      const query = { ...apiFilters(state), sort: state.sort, cursor: pageParam, limit: '20', facets: pageParam ? 'false' : 'true' };
-      // inside a drawn area: the same query with its corners, by POST (a polygon can be long)
-      if (state.polygon) return ok(await api.POST('/v1/search/polygon', { body: { ...query, polygon: state.polygon } }));
-      return ok(await api.GET('/v1/search', { params: { query } }));
-    },
+    queryFn: ({ pageParam }) => fetchResultsPage(api, state, pageParam),
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
   const first = results.data?.pages[0];

@@ -8,7 +8,9 @@ import { languageAlternates, routeLocale } from '../../../../i18n/locale-params.
 import { EpcBadge } from '../../../../listing/epc-badge.tsx';
 import { FavouriteButton } from '../../../../listing/favourite-button.tsx';
 import { listingJsonLd, scriptJson } from '../../../../listing/listing-json-ld.ts';
-import { loadListing, loadPriceHistory } from '../../../../listing/listing-data.ts';
+import { loadListing, loadListingPage, loadPriceHistory } from '../../../../listing/listing-data.ts';
+import { AdvertiserCard } from '../../../../bff/advertiser-card.tsx';
+import { SimilarListings } from '../../../../bff/similar-listings.tsx';
 import { communeName, listingTitle } from '../../../../listing/listing-title.ts';
 import { PriceHistoryChart } from '../../../../listing/price-history-chart.tsx';
 import { RememberViewed } from '../../../../listing/recently-viewed.tsx';
@@ -56,7 +58,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ListingPage({ params }: Props) {
   const locale = await routeLocale(params);
   const { id } = await params;
-  const [listing, history] = await Promise.all([loadListing(id), loadPriceHistory(id)]);
+  // one BFF call (cached): loadListing and loadPriceHistory read from it
+  const [listing, history, composed] = await Promise.all([loadListing(id), loadPriceHistory(id), loadListingPage(id)]);
   if (!listing) notFound();
   const perMonth = listing.transaction === 'rent';
   const title = listingTitle(listing, locale);
@@ -162,6 +165,7 @@ export default async function ListingPage({ params }: Props) {
           {listing.publishedAt && <p className="mt-4 text-xs text-slate-600 dark:text-slate-300">{formatDate(listing.publishedAt, locale)}</p>}
         </div>
         <aside className="flex flex-col gap-6">
+          {composed && <AdvertiserCard advertiser={composed.advertiser} locale={locale} />}
           <ListingMapLazy lat={listing.lat} lon={listing.lon} />
           {history && history.items.length > 1 && (
             <section aria-labelledby="price-history">
@@ -173,6 +177,7 @@ export default async function ListingPage({ params }: Props) {
           )}
         </aside>
       </div>
+      {composed && <SimilarListings cards={composed.similar} locale={locale} />}
     </article>
   );
 }

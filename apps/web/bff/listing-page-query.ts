@@ -41,6 +41,11 @@ const commune = z.object({ fr: z.string(), nl: z.string(), de: optional(z.string
 const TYPES = ['house', 'apartment', 'studio', 'villa', 'land', 'office', 'commercial', 'garage', 'penthouse', 'duplex', 'loft', 'farmhouse', 'mansion', 'building'] as const;
 const FEATURES = ['garden', 'terrace', 'parking', 'garage', 'lift', 'cellar', 'furnished', 'pool', 'balcony', 'fireplace', 'solar_panels', 'heat_pump', 'accessible', 'pets_allowed', 'attic', 'air_conditioning'] as const;
 const CONDITIONS = ['new', 'excellent', 'good', 'to_refresh', 'to_renovate', 'to_demolish'] as const;
+// The API's own enums (generated types) must fit in these, or a listing of a
+// new type would fail this page's parse: the compiler checks it here.
+type Fits<A, B> = [A] extends [B] ? true : false;
+const apiEnumsFit: [Fits<Listing['type'], (typeof TYPES)[number]>, Fits<Listing['features'][number], (typeof FEATURES)[number]>, Fits<NonNullable<Listing['condition']>, (typeof CONDITIONS)[number]>] = [true, true, true];
+void apiEnumsFit;
 
 const listing = z.object({
   id: z.string(),

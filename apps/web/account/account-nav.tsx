@@ -20,8 +20,8 @@ export function AccountNav() {
   const t = useT();
   const pathname = usePathname();
   return (
-    <nav aria-label={t('account.nav.label')} className="mb-6 overflow-x-auto border-b border-slate-200 dark:border-slate-700">
-      <ul className="flex gap-1 text-sm">
+    <nav aria-label={t('account.nav.label')} className="mb-6 border-b border-slate-200 dark:border-slate-700">
+      <ul className="flex flex-wrap gap-x-1 text-sm">
         {SECTIONS.map(({ path, label }) => {
           const href = `/${locale}/account${path}`;
           const current = pathname === href;

@@ -15,7 +15,9 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
   const locale = useLocale();
   const t = useT();
   const router = useRouter();
-  const next = useSearchParams()?.get('next');
+  const search = useSearchParams();
+  const next = search?.get('next');
+  const afterReset = mode === 'login' && search?.get('reset') === 'done';
   const signIn = useSession((s) => s.signIn);
   const [error, setError] = useState<string | null>(null);
   const [needsOtp, setNeedsOtp] = useState(false);
@@ -48,6 +50,11 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
   return (
     <div className="mx-auto max-w-sm px-4 py-10">
       <h1 className="mb-6 text-2xl font-bold">{title}</h1>
+      {afterReset && (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+          {t('account.reset.done')}
+        </p>
+      )}
       <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-4">
         {mode === 'register' && (
           <div>
@@ -68,6 +75,11 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
             {t('web.password')}
           </label>
           <input id="password" name="password" type="password" required minLength={mode === 'register' ? 10 : 1} autoComplete={mode === 'login' ? 'current-password' : 'new-password'} className={input} />
+          {mode === 'login' && (
+            <Link href={`/${locale}/account/forgot-password`} className="mt-1 inline-block text-sm underline">
+              {t('account.password.forgot')}
+            </Link>
+          )}
         </div>
         {needsOtp && (
           <div>

@@ -6,24 +6,14 @@ import { formatDateTime } from '@immo/i18n';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 import { FormError, problemMessage, secondaryButton } from './field.tsx';
-
-/**
- * Where a notification leads in the web app. The server's links name the
- * thing, not a page of ours (`/listings/{id}`, `/messages/{id}`,
- * `/appointments/{id}`): listings go to the listing page, the rest under the
- * locale, where the messages and visits pages live.
- */
-export function notificationHref(url: string, locale: string): string {
-  const listing = /^\/listings\/([\w-]+)$/.exec(url);
-  if (listing) return `/${locale}/listing/${listing[1]}`;
-  return url.startsWith('/') && !url.startsWith('//') ? `/${locale}${url}` : `/${locale}`;
-}
+import { notificationHref, useAdvertiserOf } from './notification-target.ts';
 
 /** My notifications, newest first, with "mark read" one by one or all at once. */
 export function NotificationList() {
   const locale = useLocale();
   const t = useT();
   const queries = useQueryClient();
+  const advertiserOf = useAdvertiserOf();
   const list = useInfiniteQuery({
     queryKey: ['notifications', 'list'],
     initialPageParam: undefined as string | undefined,
@@ -67,7 +57,7 @@ export function NotificationList() {
                 </div>
                 <div className="flex gap-2 text-sm">
                   {n.url && (
-                    <Link href={notificationHref(n.url, locale)} prefetch={false} className="underline" onClick={() => !n.readAt && markOne.mutate(n.id)}>
+                    <Link href={notificationHref(n.url, locale, advertiserOf)} prefetch={false} className="underline" onClick={() => !n.readAt && markOne.mutate(n.id)}>
                       {t('account.notifications.open')}
                     </Link>
                   )}

@@ -13,10 +13,6 @@ export default defineConfig({
       'apps/web/**',
       'apps/mobile/**',
       'apps/admin/**',
-      // Stop-gap: on PGlite a search test file sometimes spins forever (a vitest worker at 100 % CPU whose
-      // timeouts never fire; see the issue note). Until it is found, the search module's tests run in the
-      // integration pass on PostgreSQL, where they have not hung.
-      'modules/search/**',
     ],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -134,6 +134,11 @@ describe('listing page from the GraphQL BFF', () => {
       // the photo, loaded
       const photo = page.locator(`img[src="${large!.url}"]`);
       await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+      // responsive: AVIF and WebP renditions offered by width, and the browser took one of the media renditions
+      const sources = await page.locator('picture source').evaluateAll((els) => els.map((e) => [e.getAttribute('type'), e.getAttribute('srcset')]));
+      expect(sources.map(([type]) => type)).toEqual(['image/avif', 'image/webp']);
+      for (const [, set] of sources) expect(set).toMatch(/ 320w, .* 640w/);
+      expect(await photo.evaluate((img: HTMLImageElement) => img.currentSrc)).toMatch(/\/v1\/(media|files)\//);
       // price history: two points
       await page.locator('#price-history').waitFor();
       // the advertiser: the agency's public card

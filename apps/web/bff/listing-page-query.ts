@@ -22,6 +22,7 @@ export const LISTING_PAGE_QUERY = /* GraphQL */ `
       coverPhotoId publishedAt refreshedAt createdAt updatedAt
       priceHistory { price charges changedAt }
       advertiser { kind name logoUrl }
+      media { id variants { format width url } }
       similar(limit: 4) {
         id transaction type price bedrooms livingArea epcLabel postalCode
         communeName { fr nl de }
@@ -104,11 +105,19 @@ const similarCard = z.object({
 });
 export type SimilarCard = z.infer<typeof similarCard>;
 
+/** A ready photo's renditions (from the media module), for srcset. */
+const mediaPhoto = z.object({
+  id: z.string(),
+  variants: z.array(z.object({ format: z.enum(['avif', 'webp', 'jpeg']), width: z.number(), url: z.string().nullable() })),
+});
+export type MediaPhoto = z.infer<typeof mediaPhoto>;
+
 export const listingPageData = z.object({
   listing: listing
     .extend({
       priceHistory: z.array(z.object({ price: z.number(), charges: z.number().nullable(), changedAt: z.string() })),
       advertiser,
+      media: z.array(mediaPhoto),
       similar: z.array(similarCard),
     })
     .nullable(),
@@ -118,5 +127,6 @@ export interface ListingPageData {
   listing: Listing;
   priceHistory: PriceHistory;
   advertiser: Advertiser;
+  media: MediaPhoto[];
   similar: SimilarCard[];
 }

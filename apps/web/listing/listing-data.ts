@@ -18,9 +18,9 @@ export const loadListingPage = cache(async (id: string): Promise<ListingPageData
     tags: [`listing:${id}`],
   });
   if (!listing) return undefined;
-  const { priceHistory, advertiser, similar, ...rest } = listing;
+  const { priceHistory, advertiser, media, similar, ...rest } = listing;
   const plain: Listing = rest;
-  return { listing: plain, priceHistory: { items: priceHistory }, advertiser, similar };
+  return { listing: plain, priceHistory: { items: priceHistory }, advertiser, media, similar };
 });
 
 /** The public listing (from the page's one BFF call). */

@@ -12,6 +12,7 @@ import { loadListing, loadListingPage, loadPriceHistory } from '../../../../list
 import { AdvertiserCard } from '../../../../bff/advertiser-card.tsx';
 import { SimilarListings } from '../../../../bff/similar-listings.tsx';
 import { communeName, listingTitle } from '../../../../listing/listing-title.ts';
+import { PhotoGallery } from '../../../../listing/photo-gallery.tsx';
 import { PriceHistoryChart } from '../../../../listing/price-history-chart.tsx';
 import { RememberViewed } from '../../../../listing/recently-viewed.tsx';
 import { ShareButton } from '../../../../listing/share-button.tsx';
@@ -93,22 +94,7 @@ export default async function ListingPage({ params }: Props) {
 
       <section aria-label={t(locale, 'ui.photos', { count: listing.photos.length })} className="mt-4">
         {listing.photos.length ? (
-          <ul className="grid snap-x grid-flow-col auto-cols-[85%] gap-2 overflow-x-auto sm:auto-cols-[45%]">
-            {listing.photos.map((photo, index) => (
-              <li key={photo.id} className="snap-start">
-                <img
-                  src={photo.url}
-                  alt={`${title} — ${index + 1}/${listing.photos.length}`}
-                  width={photo.width ?? 1200}
-                  height={photo.height ?? 800}
-                  loading={index === 0 ? 'eager' : 'lazy'}
-                  fetchPriority={index === 0 ? 'high' : undefined}
-                  sizes="(min-width: 640px) 45vw, 85vw"
-                  className="aspect-[3/2] w-full rounded-xl object-cover"
-                />
-              </li>
-            ))}
-          </ul>
+          <PhotoGallery listing={listing} media={composed?.media ?? []} title={title} />
         ) : (
           <div className="flex aspect-[3/1] items-center justify-center rounded-xl bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300">{t(locale, 'web.noPhoto')}</div>
         )}

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { call, signUpVerified, type TestAccount } from './support/accounts.ts';
 import { launchChromium, screenshot } from './support/browser.ts';

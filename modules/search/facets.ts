@@ -2,9 +2,8 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '@immo/platform';
 import { EPC_LABELS, type Facets } from './contract.ts';
 
-// Facet counts over the filtered set: the matching rows are read once (a
-// materialised CTE), five facets counted in one GROUPING SETS pass over them,
-// the features (an array) in a second.
+// Facet counts over the filtered set, in one pass: the matching rows are
+// read once (a CTE referenced six times is materialised), then grouped six ways.
 
 /** Price bands differ between sales and monthly rents. */
 const SALE_BANDS = [150_000, 250_000, 350_000, 500_000, 750_000, 1_000_000];
@@ -16,22 +15,21 @@ function bandSql(bounds: number[]): RawBuilder<string> {
 }
 
 export async function computeFacets(db: Executor, where: RawBuilder<unknown>): Promise<{ facets: Facets; total: number }> {
-  // the buckets are computed once per row in the CTE; GROUPING SETS then counts
-  // five facets in one pass over it (one hash aggregate), features in a second
   const { rows } = await sql<{ facet: keyof Facets; value: string; n: number }>`
     with m as materialized (
-      select type,
-        case when bedrooms is null then 'unknown' when bedrooms >= 5 then '5+' else bedrooms::text end as bedrooms,
-        coalesce(epc_label, 'unknown') as epc,
-        region,
-        transaction || ':' || case when transaction = 'sale' then ${bandSql(SALE_BANDS)} else ${bandSql(RENT_BANDS)} end as price,
-        features
-      from search.listings ${where}
+      select type, bedrooms, epc_label, region, price, transaction, features from search.listings ${where}
     )
-    select case when grouping(type) = 0 then 'type' when grouping(bedrooms) = 0 then 'bedrooms'
-                when grouping(epc) = 0 then 'epc' when grouping(region) = 0 then 'region' else 'price' end as facet,
-      coalesce(type, bedrooms, epc, region, price) as value, count(*)::int as n
-    from m group by grouping sets ((type), (bedrooms), (epc), (region), (price))
+    select 'type' as facet, type as value, count(*)::int as n from m group by type
+    union all
+    select 'bedrooms', case when bedrooms is null then 'unknown' when bedrooms >= 5 then '5+' else bedrooms::text end, count(*)::int
+      from m group by 2
+    union all
+    select 'epc', coalesce(epc_label, 'unknown'), count(*)::int from m group by 2
+    union all
+    select 'region', region, count(*)::int from m group by region
+    union all
+    select 'price', transaction || ':' || case when transaction = 'sale' then ${bandSql(SALE_BANDS)} else ${bandSql(RENT_BANDS)} end,
+      count(*)::int from m group by 2
     union all
     select 'features', f, count(*)::int from m cross join lateral unnest(features) as f group by f`.execute(db);
 

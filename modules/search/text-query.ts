@@ -49,21 +49,20 @@ async function lexemesOf(db: Executor, words: string[]): Promise<Map<string, Lex
 export async function resolveMisspeltCommunes(db: Executor, words: QueryWords, geo: GeoApi): Promise<QueryWords> {
   const unknown = words.groups.filter((g) => g.variants.length === 1 && g.word.length >= 4).map((g) => g.word);
   if (unknown.length === 0) return words;
+  // look-alike communes in memory first (most words have none), confirmed by the edit distance
+  const candidates = new Map<string, string[]>();
+  for (const w of unknown) {
+    const allowed = w.length >= 6 ? 2 : 1;
+    const niss = [...new Set(communesLike(geo, w, 3).filter((c) => editDistance(w, c.folded, allowed) <= allowed).map((c) => c.nis))];
+    if (niss.length) candidates.set(w, niss);
+  }
+  if (candidates.size === 0) return words;
   // only a word that no listing contains is taken for a misspelt commune
   const { rows } = await sql<{ w: string }>`
-    select w from unnest(${unknown}::text[]) as w
+    select w from unnest(${[...candidates.keys()]}::text[]) as w
     where not exists (select 1 from search.listings
       where doc @@ (plainto_tsquery('french', w) || plainto_tsquery('dutch', w) || plainto_tsquery('simple', w)))`.execute(db);
-  const found = new Map<string, string[]>();
-  for (const { w } of rows) {
-    const allowed = w.length >= 6 ? 2 : 1;
-    for (const candidate of communesLike(geo, w, 3)) {
-      if (editDistance(w, candidate.folded, allowed) > allowed) continue;
-      const list = found.get(w) ?? [];
-      if (!list.includes(candidate.nis)) list.push(candidate.nis);
-      found.set(w, list);
-    }
-  }
+  const found = new Map(rows.map(({ w }) => [w, candidates.get(w)!] as const));
   if (found.size === 0) return words;
   const communes = [...words.communes];
   for (const [word, niss] of found) {

@@ -28,6 +28,11 @@ describe('database', () => {
     expect(rows[0]!.sim).toBe(true);
   });
 
+  it('plans for SSDs: random page reads cost 1.1, so broad full-text searches use their GIN index', async () => {
+    const { rows } = await sql<{ random_page_cost: string }>`show random_page_cost`.execute(db.kysely);
+    expect(Number(rows[0]!.random_page_cost)).toBe(1.1);
+  });
+
   it('rolls back a failed transaction as a whole', async () => {
     await sql`create table t_rollback (id int primary key)`.execute(db.kysely);
     await expect(

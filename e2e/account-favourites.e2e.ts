@@ -1,37 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
-import { seedDemoListings, waitForIndex, type DemoListing } from './support/demo-listings.ts';
-import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { describe, expect, it } from 'vitest';
+import { screenshot, watchProblems } from './support/browser.ts';
+import { withCatalogue } from './support/catalogue.ts';
 
 // Part of flow 2 of issue 7: a visitor registers, keeps a listing as a
 // favourite, finds it in their favourites, and still reads it offline.
 
-let stack: ImmoStack;
-let browser: Browser;
-let listings: DemoListing[];
-
-beforeAll(async () => {
-  stack = await startImmoStack();
-  listings = await seedDemoListings(stack.immo.app!);
-  await waitForIndex(stack.immo.app!, listings.length);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const world = withCatalogue();
 
 describe('an account with favourites', () => {
   it('registers, adds a favourite from the listing page, and reads it in favourites, online then offline', async () => {
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
+    const context = await world.browser.newContext({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     const problems = watchProblems(page);
-    const listing = listings.find((l) => l.place === 'Ixelles' && l.transaction === 'rent')!;
+    const listing = world.listings.find((l) => l.place === 'Ixelles' && l.transaction === 'rent')!;
 
     // a visitor on a listing is asked to sign in to keep it; registering brings them back
-    await page.goto(`${stack.origin}/nl/listing/${listing.id}`);
+    await page.goto(`${world.stack.origin}/nl/listing/${listing.id}`);
     await page.getByRole('link', { name: /Meld u aan om favorieten te bewaren/ }).click();
     await page.waitForURL(/\/nl\/account\/login\?next=/);
     await screenshot(page, 'login-nl');
@@ -51,7 +35,7 @@ describe('an account with favourites', () => {
     await screenshot(page, 'listing-nl-favourite');
 
     // favourites page lists it (mobile width)
-    await page.goto(`${stack.origin}/nl/account/favourites`);
+    await page.goto(`${world.stack.origin}/nl/account/favourites`);
     const card = page.locator('article').filter({ hasText: 'Elsene' });
     await card.first().waitFor();
     await screenshot(page, 'favourites-nl');

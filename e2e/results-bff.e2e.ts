@@ -1,30 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { scenePhoto } from '@immo/media';
-import { ARTIFACTS, launchChromium, screenshot, watchProblems } from './support/browser.ts';
+import { ARTIFACTS, screenshot, watchProblems } from './support/browser.ts';
 import { call, createAgency, signUpVerified } from './support/accounts.ts';
-import { seedDemoListings, waitForIndex, type DemoListing } from './support/demo-listings.ts';
-import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { withCatalogue } from './support/catalogue.ts';
 
 // The results page renders its first page on the server (readable without
 // JavaScript, no second fetch in the browser), and the listing page gets its
 // composed data (photos, price history, advertiser, similar) from the GraphQL BFF.
 
-let stack: ImmoStack;
-let browser: Browser;
-let listings: DemoListing[];
-
-beforeAll(async () => {
-  stack = await startImmoStack();
-  listings = await seedDemoListings(stack.immo.app!);
-  await waitForIndex(stack.immo.app!, listings.length);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const world = withCatalogue();
 
 interface SearchAnswer {
   total: number;
@@ -33,10 +17,10 @@ interface SearchAnswer {
 
 describe('results rendered on the server', () => {
   it('holds the first listings of "appartement Ixelles" in the HTML, without JavaScript', async () => {
-    const expected = await call<SearchAnswer>(stack.origin, 'GET', `/v1/search?q=${encodeURIComponent('appartement Ixelles')}&limit=20`, { expected: 200 });
+    const expected = await call<SearchAnswer>(world.stack.origin, 'GET', `/v1/search?q=${encodeURIComponent('appartement Ixelles')}&limit=20`, { expected: 200 });
     expect(expected.total).toBeGreaterThan(3);
 
-    const response = await fetch(`${stack.origin}/fr/search?q=${encodeURIComponent('appartement Ixelles')}`);
+    const response = await fetch(`${world.stack.origin}/fr/search?q=${encodeURIComponent('appartement Ixelles')}`);
     expect(response.status).toBe(200);
     const html = await response.text();
     for (const item of expected.items) {
@@ -47,7 +31,7 @@ describe('results rendered on the server', () => {
   });
 
   it('hydrates the browser with that first page: no second /v1/search for it', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 860 } });
+    const context = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 860 } });
     for (const locale of ['fr', 'nl'] as const) {
       const page = await context.newPage();
       const problems = watchProblems(page);
@@ -55,8 +39,8 @@ describe('results rendered on the server', () => {
       page.on('request', (request) => {
         if (new URL(request.url()).pathname === '/v1/search') searches.push(request.url());
       });
-      await page.goto(`${stack.origin}/${locale}/search?q=${encodeURIComponent('appartement Ixelles')}&transaction=sale`);
-      const forSale = listings.filter((l) => l.place === 'Ixelles' && l.type === 'apartment' && l.transaction === 'sale');
+      await page.goto(`${world.stack.origin}/${locale}/search?q=${encodeURIComponent('appartement Ixelles')}&transaction=sale`);
+      const forSale = world.listings.filter((l) => l.place === 'Ixelles' && l.type === 'apartment' && l.transaction === 'sale');
       const count = locale === 'fr' ? `${forSale.length} résultats` : `${forSale.length} resultaten`;
       expect(await page.getByTestId('result-count').textContent()).toBe(count);
       await page.getByTestId('results-map').locator('canvas').waitFor();
@@ -72,10 +56,10 @@ describe('results rendered on the server', () => {
 
 describe('listing page from the GraphQL BFF', () => {
   it('shows photos, price history, the agency and similar listings, in French and in Dutch', async () => {
-    const agent = await signUpVerified(stack, { phone: '+32470123456' });
-    const agency = await createAgency(stack, agent, 'Agence Flagey');
+    const agent = await signUpVerified(world.stack, { phone: '+32470123456' });
+    const agency = await createAgency(world.stack, agent, 'Agence Flagey');
     const token = agent.accessToken;
-    const created = await call<{ id: string }>(stack.origin, 'POST', '/v1/listings', {
+    const created = await call<{ id: string }>(world.stack.origin, 'POST', '/v1/listings', {
       token,
       expected: 201,
       body: {
@@ -99,25 +83,25 @@ describe('listing page from the GraphQL BFF', () => {
     // a photo through the media module, then set on the listing as the desk does
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(await scenePhoto({ width: 1200, height: 800, seed: 7 }))], { type: 'image/jpeg' }), 'salon.jpg');
-    const upload = await fetch(`${stack.origin}/v1/media?purpose=listing_photo&listingId=${id}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const upload = await fetch(`${world.stack.origin}/v1/media?purpose=listing_photo&listingId=${id}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
     expect(upload.status, await upload.clone().text()).toBe(202);
     const asset = (await upload.json()) as { id: string };
     let large: { url?: string; width: number; height: number } | undefined;
     await expect
       .poll(
         async () => {
-          const seen = await call<{ status: string; variants: { name: string; format: string; url?: string; width: number; height: number }[] }>(stack.origin, 'GET', `/v1/media/${asset.id}`, { token, expected: 200 });
+          const seen = await call<{ status: string; variants: { name: string; format: string; url?: string; width: number; height: number }[] }>(world.stack.origin, 'GET', `/v1/media/${asset.id}`, { token, expected: 200 });
           large = seen.variants.find((v) => v.name === 'large' && v.format === 'jpeg');
           return seen.status;
         },
         { timeout: 30_000, interval: 300 },
       )
       .toBe('ready');
-    await call(stack.origin, 'PUT', `/v1/listings/${id}`, { token, expected: 200, body: { photos: [{ id: asset.id, url: large!.url, width: large!.width, height: large!.height }] } });
-    await call(stack.origin, 'POST', `/v1/listings/${id}/publish`, { token, expected: 200 });
-    await call(stack.origin, 'PUT', `/v1/listings/${id}`, { token, expected: 200, body: { price: 439_000 } });
+    await call(world.stack.origin, 'PUT', `/v1/listings/${id}`, { token, expected: 200, body: { photos: [{ id: asset.id, url: large!.url, width: large!.width, height: large!.height }] } });
+    await call(world.stack.origin, 'POST', `/v1/listings/${id}/publish`, { token, expected: 200 });
+    await call(world.stack.origin, 'PUT', `/v1/listings/${id}`, { token, expected: 200, body: { price: 439_000 } });
 
-    const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 1000 } });
+    const context = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 1000 } });
     const page = await context.newPage();
     const problems = watchProblems(page);
     const graphql: string[] = [];
@@ -128,7 +112,7 @@ describe('listing page from the GraphQL BFF', () => {
       ['fr', 'Annonceur', 'Biens similaires', 'Appartement avec terrasse place du Châtelain'],
       ['nl', 'Adverteerder', 'Vergelijkbare panden', 'Appartement met terras'],
     ] as const) {
-      await page.goto(`${stack.origin}/${locale}/listing/${id}`);
+      await page.goto(`${world.stack.origin}/${locale}/listing/${id}`);
       expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(title);
       expect(await page.getByTestId('listing-price').textContent()).toMatch(/439[\s.\u202f]?000/);
       // the photo, loaded

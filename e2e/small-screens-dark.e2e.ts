@@ -1,30 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, watchProblems } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
-import { seedDemoListings, waitForIndex, type DemoListing } from './support/demo-listings.ts';
-import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { withCatalogue } from './support/catalogue.ts';
 
 // Issue 7: responsive from 360 px, and dark mode. On a 360 × 740 phone with
 // the system in dark mode, the main pages fit the width (no sideways
 // scrolling), are dark, and axe-core finds no serious violation (contrast
 // included) — in French and in Dutch.
 
-let stack: ImmoStack;
-let browser: Browser;
-let listings: DemoListing[];
-
-beforeAll(async () => {
-  stack = await startImmoStack();
-  listings = await seedDemoListings(stack.immo.app!);
-  await waitForIndex(stack.immo.app!, listings.length);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const world = withCatalogue();
 
 /** How far the page scrolls sideways (0 when it fits the screen). */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -41,11 +26,11 @@ function luminance(rgb: string): number {
 describe.each(['fr', 'nl'] as const)('on a 360 px phone in dark mode (%s)', (locale) => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext({ locale: `${locale}-BE`, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+    context = await world.browser.newContext({ locale: `${locale}-BE`, viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'dark' });
   });
   afterAll(() => context?.close());
 
-  const ixelles = () => listings.find((l) => l.place === 'Ixelles' && l.type === 'apartment')!;
+  const ixelles = () => world.listings.find((l) => l.place === 'Ixelles' && l.type === 'apartment')!;
   const pages = () => [
     ['home', `/${locale}`],
     ['results', `/${locale}/search?q=appartement+Ixelles&transaction=sale`],
@@ -57,7 +42,7 @@ describe.each(['fr', 'nl'] as const)('on a 360 px phone in dark mode (%s)', (loc
     for (const [name, path] of pages()) {
       const page = await context.newPage();
       const problems = watchProblems(page);
-      await page.goto(`${stack.origin}${path}`, { waitUntil: 'networkidle' });
+      await page.goto(`${world.stack.origin}${path}`, { waitUntil: 'networkidle' });
       expect(await page.locator('html').getAttribute('class'), name).toContain('dark');
       expect(luminance(await background(page)), `${name} background`).toBeLessThan(0.1);
       expect(await overflow(page), `${name} scrolls sideways`).toBeLessThanOrEqual(0);

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { screenshot, watchProblems } from './support/browser.ts';
 import { seriousViolations } from './support/axe.ts';
-import { seedDemoListings, waitForIndex, type DemoListing } from './support/demo-listings.ts';
-import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { withCatalogue } from './support/catalogue.ts';
 
 // Flow 1 of issue 7: a visitor searches "appartement Ixelles", filters, moves
 // the map, opens a listing and switches to Dutch; screenshots of each page in
 // fr and nl go to e2e/artifacts/.
 
-let stack: ImmoStack;
-let browser: Browser;
+const world = withCatalogue();
 let context: BrowserContext;
-let listings: DemoListing[];
 
 beforeAll(async () => {
-  stack = await startImmoStack();
-  listings = await seedDemoListings(stack.immo.app!);
-  await waitForIndex(stack.immo.app!, listings.length);
-  browser = await launchChromium();
-  context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 860 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
+  context = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 860 } });
 });
 
 const resultCount = (page: Page) => page.getByTestId('result-count');
@@ -35,7 +23,7 @@ describe('a visitor looking for a flat in Ixelles', () => {
     const problems = watchProblems(page);
 
     // the language comes from the browser: fr-BE lands on /fr
-    await page.goto(`${stack.origin}/`);
+    await page.goto(`${world.stack.origin}/`);
     expect(new URL(page.url()).pathname).toBe('/fr');
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('fr-BE');
     await screenshot(page, 'home-fr');
@@ -53,7 +41,7 @@ describe('a visitor looking for a flat in Ixelles', () => {
     const url = new URL(page.url());
     expect(url.searchParams.get('q')).toBe('appartement Ixelles');
     expect(url.searchParams.get('transaction')).toBe('sale');
-    const forSale = listings.filter((l) => l.place === 'Ixelles' && l.type === 'apartment' && l.transaction === 'sale');
+    const forSale = world.listings.filter((l) => l.place === 'Ixelles' && l.type === 'apartment' && l.transaction === 'sale');
     await expect.poll(() => resultCount(page).textContent(), { timeout: 15_000 }).toBe(`${forSale.length} résultats`);
     const cards = page.locator('article');
     await expect.poll(() => cards.count()).toBe(forSale.length);
@@ -119,7 +107,7 @@ describe('a visitor looking for a flat in Ixelles', () => {
 
   it('draws an area on the map and searches inside it', async () => {
     const page = await context.newPage();
-    await page.goto(`${stack.origin}/fr/search?q=appartement+Ixelles&transaction=sale`);
+    await page.goto(`${world.stack.origin}/fr/search?q=appartement+Ixelles&transaction=sale`);
     await expect.poll(() => resultCount(page).textContent(), { timeout: 15_000 }).toBe('3 résultats');
     const map = page.getByTestId('results-map');
     await map.locator('canvas').waitFor();
@@ -143,36 +131,36 @@ describe('a visitor looking for a flat in Ixelles', () => {
 
   it('shows the results in Dutch with the same filters, from a shared link', async () => {
     const page = await context.newPage();
-    await page.goto(`${stack.origin}/nl/search?q=appartement+Ixelles&transaction=sale`);
+    await page.goto(`${world.stack.origin}/nl/search?q=appartement+Ixelles&transaction=sale`);
     await expect.poll(() => resultCount(page).textContent(), { timeout: 15_000 }).toMatch(/^\d+ resultaten$/);
     expect(await page.getByRole('navigation', { name: 'Taal' }).isVisible()).toBe(true);
     await page.getByTestId('results-map').locator('canvas').waitFor();
     await screenshot(page, 'results-nl');
-    await page.goto(`${stack.origin}/nl`);
+    await page.goto(`${world.stack.origin}/nl`);
     await screenshot(page, 'home-nl');
     await page.close();
   });
 
   it('serves SEO files: robots.txt, sitemap.xml with every listing and its languages, the manifest', async () => {
-    const robots = await (await fetch(`${stack.origin}/robots.txt`)).text();
-    expect(robots).toContain(`Sitemap: ${stack.origin}/sitemap.xml`);
-    const sitemap = await (await fetch(`${stack.origin}/sitemap.xml`)).text();
-    for (const listing of listings) expect(sitemap).toContain(`/fr/listing/${listing.id}`);
+    const robots = await (await fetch(`${world.stack.origin}/robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${world.stack.origin}/sitemap.xml`);
+    const sitemap = await (await fetch(`${world.stack.origin}/sitemap.xml`)).text();
+    for (const listing of world.listings) expect(sitemap).toContain(`/fr/listing/${listing.id}`);
     expect(sitemap).toContain('hreflang="nl-BE"');
-    const manifest = await (await fetch(`${stack.origin}/manifest.webmanifest`)).json();
+    const manifest = await (await fetch(`${world.stack.origin}/manifest.webmanifest`)).json();
     expect(manifest).toMatchObject({ short_name: 'Immo', display: 'standalone' });
-    const style = await (await fetch(`${stack.origin}/map-style`)).json();
-    expect(style.sources.communes.data).toBe(`${stack.origin}/map-style/communes`);
+    const style = await (await fetch(`${world.stack.origin}/map-style`)).json();
+    expect(style.sources.communes.data).toBe(`${world.stack.origin}/map-style/communes`);
     const communes = await (await fetch(style.sources.communes.data)).json();
     expect(communes.features.length).toBeGreaterThan(500);
   });
 
   it('has no serious accessibility violation on the main pages (axe-core)', async () => {
     const page = await context.newPage();
-    const pages = [`/fr`, `/nl/search?q=Ixelles`, `/fr/listing/${listings[0]!.id}`, `/fr/account/login`];
+    const pages = [`/fr`, `/nl/search?q=Ixelles`, `/fr/listing/${world.listings[0]!.id}`, `/fr/account/login`];
     const found: Record<string, unknown> = {};
     for (const path of pages) {
-      await page.goto(`${stack.origin}${path}`);
+      await page.goto(`${world.stack.origin}${path}`);
       await page.waitForLoadState('load');
       await page.locator('main').waitFor();
       await page.waitForTimeout(1500);

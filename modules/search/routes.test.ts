@@ -3,7 +3,7 @@ import { createTestApp, type TestApp } from '@immo/server/testing';
 import { authModule, signUpForTest } from '@immo/auth';
 import { geoModule } from '@immo/geo';
 import { usersModule } from '@immo/users';
-import { listingsModule, type CreateListingInput } from '@immo/listings';
+import { liegeFlatToRent, listingsModule } from '@immo/listings';
 import { searchModule } from './index.ts';
 
 // Search over HTTP on the composed server, fed by the real listings module:
@@ -21,20 +21,7 @@ type Headers = Record<string, string>;
 const send = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers: Headers = {}, payload?: unknown) =>
   t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 
-const flat: CreateListingInput = {
-  transaction: 'rent',
-  type: 'apartment',
-  price: 1_150,
-  charges: 120,
-  address: { street: 'Rue Saint-Gilles', number: '21', postalCode: '4000', communeNis: '62063' },
-  livingArea: 78,
-  bedrooms: 2,
-  epc: { label: 'C', kwh: 230, certificate: '20260115012345' },
-  features: ['balcony', 'cellar'],
-  language: 'fr',
-  title: { fr: 'Appartement 2 chambres avec balcon' },
-  description: { fr: 'À deux pas du Carré.' },
-};
+const flat = liegeFlatToRent({ title: { fr: 'Appartement 2 chambres avec balcon' } });
 
 describe('search over HTTP', () => {
   let listingId: string;

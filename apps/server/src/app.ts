@@ -66,7 +66,7 @@ export async function startImmo(
   const startWorkers = options.startWorkers ?? (role === 'all' || role === 'worker');
   // this process serves the web app and consumes events: it keeps its cached listing pages fresh
   if (startWorkers && app && options.web?.revalidateListings && modules.instances.some((m) => m.name === 'listings')) {
-    for (const subscriber of listingPageSubscribers({ revalidateListings: options.web.revalidateListings })) platform.events.subscribe(subscriber);
+    for (const subscriber of listingPageSubscribers({ revalidateListings: options.web.revalidateListings }, platform.logger)) platform.events.subscribe(subscriber);
   }
   if (startWorkers) {
     await platform.events.start();

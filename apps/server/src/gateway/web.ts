@@ -43,6 +43,8 @@ export function registerWeb(app: FastifyInstance, handler: WebRequestHandler) {
     method: 'POST',
     url: WEB_REVALIDATE_PATH,
     config: { rateLimit: false },
+    // the server's own calls, one per burst of listing changes: not worth an access-log line each
+    logLevel: 'warn',
     handler: async (request, reply) => {
       reply.hijack();
       await handler(request.raw, reply.raw);

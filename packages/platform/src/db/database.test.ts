@@ -33,6 +33,16 @@ describe('database', () => {
     expect(Number(rows[0]!.random_page_cost)).toBe(1.1);
   });
 
+  it('keeps PGlite clear of its statistics timer (track_counts off; PostgreSQL keeps it for autovacuum), planner statistics still from ANALYZE', async () => {
+    const { rows } = await sql<{ track_counts: string }>`show track_counts`.execute(db.kysely);
+    expect(rows[0]!.track_counts).toBe(db.engine === 'pglite' ? 'off' : 'on');
+    await sql`create temporary table t (n int)`.execute(db.kysely);
+    await sql`insert into t select generate_series(1, 100)`.execute(db.kysely);
+    await sql`analyze t`.execute(db.kysely);
+    const stats = await sql<{ n: number }>`select count(*)::int as n from pg_stats where tablename = 't'`.execute(db.kysely);
+    expect(stats.rows[0]!.n).toBe(1);
+  });
+
   it('rolls back a failed transaction as a whole', async () => {
     await sql`create table t_rollback (id int primary key)`.execute(db.kysely);
     await expect(

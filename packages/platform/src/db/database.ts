@@ -70,7 +70,10 @@ export async function openPGlite(options: PGliteOptions = {}): Promise<PGliteDat
     extensions: { pg_trgm, unaccent, pgcrypto, cube, earthdistance },
     parsers: { [INT8]: (v: string) => Number(v), [NUMERIC]: (v: string) => Number(v) },
     serializers: { [pgliteTypes.INT8]: (v: unknown) => String(v) },
-    postgresqlconf: ['min_wal_size = 32MB', 'max_wal_size = 64MB', `random_page_cost = ${RANDOM_PAGE_COST}`],
+    // track_counts off: PGlite fakes the statistics timer with a JS timeout that can fire inside a
+    // statement and leave the WASM backend spinning (modules/search/README.md, "The PGlite hang");
+    // without autovacuum here, those counters fed nothing but pg_stat views (ANALYZE still works)
+    postgresqlconf: ['min_wal_size = 32MB', 'max_wal_size = 64MB', `random_page_cost = ${RANDOM_PAGE_COST}`, 'track_counts = off'],
   } as ConstructorParameters<typeof PGlite>[0] & { postgresqlconf?: string[] });
   await pglite.exec(EXTENSIONS_SQL);
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

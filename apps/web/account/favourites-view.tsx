@@ -51,7 +51,8 @@ export function FavouritesView() {
               <ListingCard
                 key={q.data.id}
                 locale={locale}
-                card={{ ...q.data, epcLabel: q.data.epc?.label ?? null, coverPhoto: q.data.photos[0] ?? null, pricePerM2: null, street: null, publishedAt: q.data.publishedAt ?? '' }}
+                card={{ ...q.data, epcLabel: q.data.epc?.label ?? null }}
+                coverUrl={q.data.photos[0]?.url}
               />
             ) : (
               <p key={i}>{q.isError ? t('web.listingNotFound') : t('ui.loading')}</p>

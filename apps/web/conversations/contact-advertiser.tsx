@@ -6,6 +6,7 @@ import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useSession } from '../account/session-store.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
+import { SignInForListing } from '../listing/sign-in-for-listing.tsx';
 import { ProblemMessage } from './problem-message.tsx';
 import { useHydrated } from '../account/use-signed-in.ts';
 
@@ -25,12 +26,7 @@ export function ContactAdvertiser({ listingId }: { listingId: string }) {
   });
   if (!hydrated || !session) {
     return (
-      <Link
-        href={`/${locale}/account/login?next=${encodeURIComponent(`/${locale}/listing/${listingId}`)}`}
-        className="rounded-lg border border-slate-300 px-4 py-2 text-sm dark:border-slate-600"
-      >
-        {t('conversations.contact.signIn')}
-      </Link>
+      <SignInForListing listingId={listingId}>{t('conversations.contact.signIn')}</SignInForListing>
     );
   }
   const submit = (event: FormEvent<HTMLFormElement>) => {

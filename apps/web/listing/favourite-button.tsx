@@ -1,11 +1,11 @@
 'use client';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import Link from 'next/link';
-import { useEffect, useState } from 'react';
 import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useSession } from '../account/session-store.ts';
-import { useLocale, useT } from '../i18n/use-locale.ts';
+import { useHydrated } from '../account/use-signed-in.ts';
+import { useT } from '../i18n/use-locale.ts';
+import { SignInForListing } from './sign-in-for-listing.tsx';
 
 export function useFavourites() {
   const session = useSession((s) => s.session);
@@ -19,10 +19,8 @@ export function useFavourites() {
 /** ♥ on a listing: adds or removes it from the signed-in person's favourites. */
 export function FavouriteButton({ listingId }: { listingId: string }) {
   const t = useT();
-  const locale = useLocale();
   const session = useSession((s) => s.session);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   const client = useQueryClient();
   const favourites = useFavourites();
   const saved = favourites.data?.some((f) => f.listingId === listingId) ?? false;
@@ -36,9 +34,7 @@ export function FavouriteButton({ listingId }: { listingId: string }) {
   });
   if (!hydrated || !session) {
     return (
-      <Link href={`/${locale}/account/login?next=${encodeURIComponent(`/${locale}/listing/${listingId}`)}`} className="rounded-lg border border-slate-300 px-4 py-2 text-sm dark:border-slate-600">
-        ♡ {t('web.signInToFavourite')}
-      </Link>
+      <SignInForListing listingId={listingId}>♡ {t('web.signInToFavourite')}</SignInForListing>
     );
   }
   return (

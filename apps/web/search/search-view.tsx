@@ -65,7 +65,7 @@ export function SearchView() {
       <div className="mt-3 grid grid-cols-[minmax(0,1fr)] gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)]">
         <section aria-label={t('ui.list')} className="order-2 flex flex-col gap-3 lg:order-1">
           {items.map((card) => (
-            <ListingCard key={card.id} card={card} locale={locale} />
+            <ListingCard key={card.id} card={card} coverUrl={card.coverPhoto?.url} locale={locale} />
           ))}
           {results.hasNextPage && (
             <button type="button" disabled={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()} className="rounded-lg border border-slate-300 py-2 font-medium dark:border-slate-600">

@@ -10,9 +10,9 @@ export function SimilarListings({ cards, locale }: { cards: SimilarCard[]; local
       <h2 id="similar" className="mb-3 text-lg font-semibold">
         {t(locale, 'results.similar.heading')}
       </h2>
-      <ul className="grid gap-3 sm:grid-cols-2">
+      <ul className="grid grid-cols-[minmax(0,1fr)] gap-3 sm:grid-cols-2">
         {cards.map((card) => (
-          <li key={card.id}>
+          <li key={card.id} className="min-w-0">
             <ListingCard card={card} coverUrl={card.coverPhotoUrl} locale={locale} compact />
           </li>
         ))}

@@ -23,7 +23,7 @@ import pg from 'pg';
 import { createLogger, createEventBus, migrate, openPGlite, openPostgres, type Database } from '@immo/platform';
 import { loadGeo } from '@immo/geo';
 import { generateListings, type ListingSnapshot } from '@immo/listings';
-import { bulkLoad, createSearchService, recountSuggestTerms, searchModule, syncCommuneTerms, type SearchQuery } from '../modules/search/index.ts';
+import { bulkLoad, createSearchService, recountSuggestTerms, searchModule, syncCommuneTerms, syncConcepts, type SearchQuery } from '../modules/search/index.ts';
 
 const { values } = parseArgs({
   options: {
@@ -109,6 +109,7 @@ async function secondaryIndexes(db: Database): Promise<string[]> {
 async function load(db: Database, listings: ListingSnapshot[]) {
   await migrate(db, [{ module: 'search', dir: searchModule.migrations! }]);
   await db.kysely.transaction().execute((trx) => syncCommuneTerms(trx, geo.communes()));
+  await db.kysely.transaction().execute((trx) => syncConcepts(trx));
   const saved = await secondaryIndexes(db);
   for (const d of saved.filter((s) => s.startsWith('drop:'))) await sql.raw(`drop index search.${d.slice(5)}`).execute(db.kysely);
   const started = performance.now();

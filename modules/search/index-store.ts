@@ -51,14 +51,17 @@ const COLUMNS = [
   'street', 'lat', 'lon', 'owner_id', 'published_at', 'language',
 ] as const;
 
-/** Inserts rows (the caller removed older ones); the tsvectors are built here, by each ad's own language. */
+/**
+ * Inserts rows (the caller removed older ones); the tsvectors are built here, by each ad's own language,
+ * the document with its synonym concepts (concepts.ts).
+ */
 export async function insertRows(trx: Executor, rows: IndexRow[]) {
   if (rows.length === 0) return;
   const values = rows.map((r) => {
     const cfg = sql`${r.config}::regconfig`;
     const head = sql`setweight(to_tsvector(${cfg}, search.fold(${r.head_text})), 'A')`;
     return sql`(${sql.join(COLUMNS.map((c) => (c === 'features' ? sql`${r.features}::text[]` : sql`${r[c]}`)))},
-      ${head}, ${head} || to_tsvector(${cfg}, search.fold(${r.body_text})), ${JSON.stringify(r.card)}::jsonb)`;
+      ${head}, search.with_concepts(${head} || to_tsvector(${cfg}, search.fold(${r.body_text}))), ${JSON.stringify(r.card)}::jsonb)`;
   });
   await sql`insert into search.listings (${sql.join(COLUMNS.map((c) => sql.ref(c)))}, head, doc, card)
     values ${sql.join(values)}`.execute(trx);

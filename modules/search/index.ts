@@ -14,6 +14,7 @@ export { createSearchService, type SearchService } from './service.ts';
 export { DAILY_DIGEST_JOB } from './jobs.ts';
 // bulk loading for `immo seed` and bench/search.ts (events are the only feed in normal running)
 export { bulkLoad, syncCommuneTerms, recountSuggestTerms } from './index-store.ts';
+export { syncConcepts } from './concepts.ts';
 
 /**
  * Search: its own index of findable listings (schema `search`), fed only by

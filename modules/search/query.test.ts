@@ -97,7 +97,21 @@ describe('facets', () => {
     expect(asObject(result.facets!.bedrooms)).toEqual(count(filtered.map((l) => (l.bedrooms === null ? 'unknown' : l.bedrooms >= 5 ? '5+' : String(l.bedrooms)))));
     expect(result.facets!.price.reduce((n, p) => n + p.count, 0)).toBe(filtered.length);
     expect(result.facets!.price.every((p) => p.value.startsWith('sale:'))).toBe(true);
+    const saleBand = (price: number) => {
+      const bounds = [150_000, 250_000, 350_000, 500_000, 750_000, 1_000_000];
+      const i = bounds.findIndex((b) => price < b);
+      return `sale:${i === -1 ? `${bounds.at(-1)}+` : `${i === 0 ? 0 : bounds[i - 1]}-${bounds[i]}`}`;
+    };
+    expect(asObject(result.facets!.price)).toEqual(count(filtered.map((l) => saleBand(l.price))));
+    expect(asObject(result.facets!.epc)).toEqual(count(filtered.map((l) => l.epc?.label ?? 'unknown')));
     expect(result.facets!.epc.map((e) => e.value).slice(0, 2)).toEqual(['A+', 'A']);
+  });
+
+  it('counts monthly rents in their own bands', async () => {
+    const result = await h.service.search({ transaction: 'rent', limit: 1 });
+    expect(result.facets!.price.length).toBeGreaterThan(0);
+    expect(result.facets!.price.every((p) => /^rent:(\d+-\d+|3000\+)$/.test(p.value))).toBe(true);
+    expect(result.facets!.price.reduce((n, p) => n + p.count, 0)).toBe(result.total);
   });
 });
 

@@ -4,6 +4,7 @@ import type { ListingsApi } from '@immo/listings';
 import { geoQuery, searchQuery, suggestQuery, type SearchApi } from './contract.ts';
 import { sendDailyDigests, type ContactLookup } from './alerts.ts';
 import { syncCommuneTerms } from './index-store.ts';
+import { syncConcepts } from './concepts.ts';
 import { runMapSearch } from './map-search.ts';
 import { reindex } from './reindex.ts';
 import { createSavedSearches } from './saved-searches.ts';
@@ -36,8 +37,11 @@ export function createSearchService(deps: SearchServiceDeps) {
     api,
     savedSearches: createSavedSearches(db),
     sendDailyDigests: () => sendDailyDigests(db, deps.mail, deps.contactOf),
-    /** Writes the communes' names and postal codes into the suggestion table (idempotent). */
-    syncReferenceTerms: () => db.kysely.transaction().execute((trx) => syncCommuneTerms(trx, geo.communes())),
+    /** Writes the communes' names and postal codes for suggestions, and the synonym concepts (idempotent). */
+    syncReferenceTerms: async () => {
+      await db.kysely.transaction().execute((trx) => syncCommuneTerms(trx, geo.communes()));
+      await db.kysely.transaction().execute((trx) => syncConcepts(trx));
+    },
   };
 }
 

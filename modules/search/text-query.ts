@@ -3,6 +3,7 @@ import type { Executor } from '@immo/platform';
 import type { GeoApi } from '@immo/geo';
 import { editDistance, type QueryWords } from './query-words.ts';
 import { communesLike } from './trigrams.ts';
+import { conceptOf } from './concepts.ts';
 
 // From understood words to tsqueries. Each word is searched as its French,
 // Dutch and plain ("simple") lexemes, any of them, because a listing's
@@ -77,19 +78,29 @@ export async function resolveMisspeltCommunes(db: Executor, words: QueryWords, g
 export async function buildTextQuery(db: Executor, words: QueryWords): Promise<TextQuery & { kept: string[] }> {
   if (words.groups.length === 0) return { all: null, any: null, kept: [] };
   const lexemes = await lexemesOf(db, words.groups.flatMap((g) => g.variants));
-  const parts: string[] = [];
+  const matchParts: string[] = [];
+  const rankParts: string[] = [];
   const kept: string[] = [];
   for (const group of words.groups) {
     const own = lexemes.get(group.word)!;
     if (!own.fr || !own.nl) continue; // a stop word in French or in Dutch
-    const forms = new Set<string>();
+    // matching: a vocabulary word through its synonym group's concept lexeme (concepts.ts), any other
+    // word (the typed one when it was corrected, say) through its own forms; ranking runs on the short
+    // head vector, which has no concepts, so it keeps every form
+    const match = new Set<string>();
+    const rank = new Set<string>();
     for (const v of group.variants) {
       const l = lexemes.get(v)!;
-      for (const form of [l.fr, l.nl, l.simple]) if (form) forms.add(form.includes(' ') ? `(${form})` : form);
+      const forms = [l.fr, l.nl, l.simple].filter(Boolean).map((form) => (form.includes(' ') ? `(${form})` : form));
+      forms.forEach((f) => rank.add(f));
+      const concept = conceptOf(v);
+      if (concept) match.add(`'${concept}'`);
+      else forms.forEach((f) => match.add(f));
     }
-    parts.push(`(${[...forms].join(' | ')})`);
+    matchParts.push(`(${[...match].join(' | ')})`);
+    rankParts.push(`(${[...rank].join(' | ')})`);
     kept.push(group.word);
   }
-  if (parts.length === 0) return { all: null, any: null, kept };
-  return { all: parts.join(' & '), any: parts.join(' | '), kept };
+  if (matchParts.length === 0) return { all: null, any: null, kept };
+  return { all: matchParts.join(' & '), any: rankParts.join(' | '), kept };
 }

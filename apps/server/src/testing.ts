@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createTestDatabase, loadConfig, type Clock, type ModuleDefinition } from '@immo/platform';
 import { startImmo, type Immo } from './app.ts';
+import { moduleMigrations, orderModules } from './compose.ts';
+import { platformMigrations } from './platform.ts';
 import type { WebRequestHandler } from './gateway/web.ts';
 
 export interface TestApp {
@@ -31,7 +33,8 @@ export async function createTestApp(
     RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   });
-  const db = await createTestDatabase();
+  // PGlite starts from a template with every migration of this module set applied (cached by content)
+  const db = await createTestDatabase({ migrated: [...platformMigrations, ...moduleMigrations(orderModules(options.modules))] });
   const immo = await startImmo('api', { config, db, clock: options.clock, modules: options.modules, listen: false, web: options.web });
   return {
     app: immo.app!,

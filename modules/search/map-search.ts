@@ -19,8 +19,12 @@ export async function runMapSearch(
   const prepared = await prepareSearch(db, geo, query);
   const where = whereClause(prepared.conditions);
   const maxMarkers = query.maxMarkers ?? 500;
+  // Any maxMarkers + 1 matches tell whether markers fit: the scan stops there, with no sort of every match
+  // in a wide box (then clustered anyway); when they fit, they are all the matches, sorted newest first.
   const { rows } = await sql<{ id: string; lat: number; lon: number; price: number; type: string }>`
-    select id, lat, lon, price, type from search.listings ${where} order by published_at desc, id limit ${maxMarkers + 1}`.execute(db);
+    select id, lat, lon, price, type from (
+      select id, lat, lon, price, type, published_at from search.listings ${where} limit ${maxMarkers + 1}
+    ) as some_matches order by published_at desc, id`.execute(db);
   if (rows.length <= maxMarkers) {
     return { total: rows.length, clustered: false, markers: rows, clusters: [] };
   }

@@ -6,7 +6,7 @@ import { userDeleted } from '@immo/auth';
 import type { MessagingApi } from './contract.ts';
 import { MessagingService } from './service.ts';
 import { messagingRoutes } from './routes.ts';
-import { messagingRealtime, type RealtimeOptions } from './realtime.ts';
+import { messagingLiveFeed, messagingRealtime, type RealtimeOptions } from './realtime.ts';
 import { messagingJobs, messagingSchedules } from './jobs.ts';
 import { conversationById, hasRead, messagesSentBy } from './store.ts';
 
@@ -47,7 +47,10 @@ export function createMessagingModule(options: MessagingModuleOptions = {}): Mod
         },
         routes: (app) => messagingRoutes(app, service),
         realtime(io) {
-          service.live = messagingRealtime(io as Server, service, ctx.logger, options);
+          messagingRealtime(io as Server, service, ctx.logger, options);
+        },
+        live(emitter) {
+          service.live = messagingLiveFeed(emitter);
         },
         subscribers: [erase as Subscriber],
         jobs: messagingJobs(service),

@@ -4,7 +4,7 @@ import type { TestApp } from '@immo/server/testing';
 import { createSocketServer, type SocketServer } from '@immo/notifications';
 
 // Test support: a listening test app with the /ws Socket.IO server attached
-// and every module's realtime(io) called, as the composition root does.
+// and every module's realtime(io) and live(io) called, as the composition root does.
 
 export async function listenWithSockets(t: TestApp, options: { redisUrl?: string; redisKey?: string } = {}): Promise<{ url: string; sockets: SocketServer }> {
   await t.app.listen({ port: 0, host: '127.0.0.1' });
@@ -15,7 +15,10 @@ export async function listenWithSockets(t: TestApp, options: { redisUrl?: string
     redisUrl: options.redisUrl,
     redisKey: options.redisKey,
   });
-  for (const { instance } of t.modules.instances) await instance.realtime?.(sockets.io);
+  for (const { instance } of t.modules.instances) {
+    await instance.realtime?.(sockets.io);
+    instance.live?.(sockets.io);
+  }
   return { url: `http://127.0.0.1:${address.port}`, sockets };
 }
 

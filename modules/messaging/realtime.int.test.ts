@@ -42,6 +42,7 @@ describe.skipIf(!redisUrl)('messaging across two nodes through the Socket.IO Red
     await new Promise<void>((resolve) => httpB.listen(0, '127.0.0.1', resolve));
     socketsB = await createSocketServer(httpB, { authenticate: (token) => t.modules.api<AuthApi>('auth').verifyAccessToken(token), redisUrl, redisKey });
     await messagingB.realtime!(socketsB.io);
+    messagingB.live!(socketsB.io);
     const address = httpB.address();
     urlB = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   });

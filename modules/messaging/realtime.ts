@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Server, Socket } from 'socket.io';
-import { Problem, tooManyRequests, type Logger, type Principal } from '@immo/platform';
+import { Problem, tooManyRequests, type LiveEmitter, type Logger, type Principal } from '@immo/platform';
 import type { MessagingService, LiveFeed } from './service.ts';
 import { sendInput } from './contract.ts';
 
@@ -57,7 +57,8 @@ function sendLimiter(limit: number) {
   };
 }
 
-export function messagingRealtime(io: Server, service: MessagingService, logger: Logger, options: RealtimeOptions = {}): LiveFeed {
+/** The socket handlers of messaging (in a process holding sockets). */
+export function messagingRealtime(io: Server, service: MessagingService, logger: Logger, options: RealtimeOptions = {}): void {
   const principalOf = (socket: Socket) => socket.data.principal as Principal;
 
   const handle = <T extends z.ZodType>(socket: Socket, event: string, schema: T, run: (input: z.infer<T>, principal: Principal) => Promise<unknown>) => {
@@ -123,19 +124,27 @@ export function messagingRealtime(io: Server, service: MessagingService, logger:
     }
   });
 
+}
+
+/**
+ * Pushes of messages sent and receipts moved, wherever they happened (a socket
+ * here, an HTTP request in an api process): through the socket server where it
+ * runs, else through the Redis emitter (see ModuleInstance.live).
+ */
+export function messagingLiveFeed(emitter: LiveEmitter): LiveFeed {
   return {
-    async messageSent(conversation, message, created) {
+    messageSent(conversation, message, created) {
       const room = conversationRoom(conversation.id);
       if (created) {
         // a new conversation: every socket of both sides joins its room (on every node, through the adapter)
         const targets = [conversation.seeker_id && userRoom(conversation.seeker_id), conversation.owner_id && userRoom(conversation.owner_id), conversation.agency_id && agencyRoom(conversation.agency_id)].filter((x): x is string => !!x);
-        io.in(targets).socketsJoin(room);
-        io.to(targets).emit('conversation:new', { conversationId: conversation.id });
+        emitter.in(targets).socketsJoin(room);
+        emitter.to(targets).emit('conversation:new', { conversationId: conversation.id });
       }
-      io.to(room).emit('message:new', message);
+      emitter.to(room).emit('message:new', message);
     },
     receipt(conversationId, receipt) {
-      io.to(conversationRoom(conversationId)).emit(`message:${receipt.kind}`, { conversationId, ...receipt });
+      emitter.to(conversationRoom(conversationId)).emit(`message:${receipt.kind}`, { conversationId, ...receipt });
     },
   };
 }

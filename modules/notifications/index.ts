@@ -1,5 +1,4 @@
 import { fileURLToPath } from 'node:url';
-import type { Server } from 'socket.io';
 import { defineModule, type Executor, type ModuleDefinition } from '@immo/platform';
 import type { NotificationsApi, NotifyRequest } from './contract.ts';
 import { NotificationsService } from './service.ts';
@@ -12,7 +11,7 @@ import * as store from './store.ts';
 
 // @immo/notifications: in-app, e-mail, Web Push, Expo push and SMS, fed by events.
 export * from './contract.ts';
-export { createSocketServer, type SocketServer, type SocketServerOptions } from './socket-server.ts';
+export { createSocketServer, createRedisLiveEmitter, type SocketServer, type SocketServerOptions } from './socket-server.ts';
 export type { SmsSender } from './channels/sms.ts';
 export { MESSAGE_COALESCE_MS } from './events.ts';
 export { DIGEST_JOB } from './delivery.ts';
@@ -44,8 +43,8 @@ export function createNotificationsModule(options: NotificationsModuleOptions = 
         subscribers: notificationSubscribers(service),
         jobs: notificationJobs(service, deliverer, { backoffMs: options.retryBackoffMs }),
         schedules: notificationSchedules,
-        realtime(io) {
-          channels.live = (userId, notification) => (io as Server).to(`user:${userId}`).emit('notification', notification);
+        live(emitter) {
+          channels.live = (userId, notification) => emitter.to(`user:${userId}`).emit('notification', notification);
         },
         async exportPersonalData(userId) {
           const [notifications, preferences, devices] = await Promise.all([

@@ -199,7 +199,10 @@ describe('notifications fed by events, on every channel', () => {
   it('pushes in-app notifications live over /ws', async () => {
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     const sockets = await createSocketServer(t.app.server, { authenticate: (token) => t.modules.api<AuthApi>('auth').verifyAccessToken(token) });
-    for (const { instance } of t.modules.instances) await instance.realtime?.(sockets.io);
+    for (const { instance } of t.modules.instances) {
+      await instance.realtime?.(sockets.io);
+      instance.live?.(sockets.io);
+    }
     const socket = connect(`http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`, { path: '/ws', auth: { token: owner.accessToken }, transports: ['websocket'] });
     try {
       await new Promise<void>((resolve, reject) => (socket.once('connect', () => resolve()), socket.once('connect_error', reject)));

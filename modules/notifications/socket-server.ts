@@ -1,8 +1,9 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
+import { Emitter } from '@socket.io/redis-emitter';
 import { Redis } from 'ioredis';
-import type { Principal } from '@immo/platform';
+import type { LiveEmitter, Principal } from '@immo/platform';
 
 // The Socket.IO server at /ws, shared by every module's realtime(io): it
 // authenticates each socket with its access token and puts it in the rooms
@@ -68,6 +69,23 @@ export async function createSocketServer(httpServer: HttpServer, options: Socket
       await new Promise((resolve) => setTimeout(resolve, pub ? 500 : 20));
       await io.of('/').adapter.close();
       await Promise.all([pub?.quit().catch(() => undefined), sub?.quit().catch(() => undefined)]);
+    },
+  };
+}
+
+/**
+ * For a process without sockets (roles api and worker): pushes to rooms
+ * through Redis, where the socket nodes' adapter (same key) relays them to
+ * their sockets — a message sent over HTTP or a notification delivered by a
+ * job reaches a person connected to any node.
+ */
+export function createRedisLiveEmitter(redisUrl: string, redisKey = 'socket.io'): { emitter: LiveEmitter; close(): Promise<void> } {
+  const client = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const emitter = new Emitter(client, { key: redisKey });
+  return {
+    emitter,
+    async close() {
+      await client.quit().catch(() => undefined);
     },
   };
 }

@@ -4,7 +4,7 @@ import { createPlatform, type RunningPlatform } from './platform.ts';
 import { composeModules, type ComposedModules } from './compose.ts';
 import { buildServer } from './server.ts';
 import { moduleRegistry } from './registry.ts';
-import { attachRealtime, type Realtime } from './realtime.ts';
+import { attachLiveEmitter, attachRealtime, type Realtime } from './realtime.ts';
 import { seedDemoData } from './seed.ts';
 import { listingPageSubscribers } from './listing-pages.ts';
 import type { WebRequestHandler } from './gateway/web.ts';
@@ -63,6 +63,7 @@ export async function startImmo(
       })
     : undefined;
   const realtime = app && (role === 'all' || role === 'realtime') ? await attachRealtime(app, modules, config) : undefined;
+  const liveEmitter = role === 'api' || role === 'worker' ? attachLiveEmitter(modules, config) : undefined;
   const startWorkers = options.startWorkers ?? (role === 'all' || role === 'worker');
   // this process serves the web app and consumes events: it keeps its cached listing pages fresh
   if (startWorkers && app && options.web?.revalidateListings && modules.instances.some((m) => m.name === 'listings')) {
@@ -85,6 +86,7 @@ export async function startImmo(
     realtime,
     async close() {
       await realtime?.close();
+      await liveEmitter?.close();
       await app?.close();
       await modules.stop();
       await platform.close();

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '@immo/platform';
 import type { AuthApi } from '@immo/auth';
-import { createSocketServer, type SocketServer } from '@immo/notifications';
+import { createRedisLiveEmitter, createSocketServer, type SocketServer } from '@immo/notifications';
 import type { ComposedModules } from './compose.ts';
 
 export type Realtime = SocketServer;
@@ -21,5 +21,19 @@ export async function attachRealtime(app: FastifyInstance, modules: ComposedModu
     corsOrigins: config.CORS_ORIGINS,
   });
   for (const { instance } of handlers) await instance.realtime!(socket.io);
+  for (const { instance } of modules.instances) instance.live?.(socket.io);
   return socket;
+}
+
+/**
+ * A process without sockets (roles api and worker) still pushes live — a
+ * message sent over HTTP, a notification delivered by a job — when REDIS_URL
+ * is set: through a Redis emitter that the socket nodes' adapter relays. Without
+ * Redis, split roles push nothing live (one process, `immo all`, needs no Redis).
+ */
+export function attachLiveEmitter(modules: ComposedModules, config: Config): { close(): Promise<void> } | undefined {
+  if (!config.REDIS_URL || !modules.instances.some((m) => m.instance.live)) return undefined;
+  const live = createRedisLiveEmitter(config.REDIS_URL);
+  for (const { instance } of modules.instances) instance.live?.(live.emitter);
+  return live;
 }

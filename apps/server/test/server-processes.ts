@@ -51,9 +51,9 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** `node --import tsx apps/server/src/cli.ts all` from the repository root, with `env` over this process's environment. */
-export function startServer(env: Record<string, string>): ServerProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', 'all'], {
+/** `node --import tsx apps/server/src/cli.ts <role>` from the repository root, with `env` over this process's environment. */
+export function startServer(env: Record<string, string>, role: 'all' | 'api' | 'worker' | 'realtime' = 'all'): ServerProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/server/src/cli.ts', role], {
     cwd: repoRoot,
     // eslint-disable-next-line no-restricted-properties -- the child inherits this environment (PATH, NODE_OPTIONS) under the test's settings
     env: { ...process.env, ...env },

@@ -50,8 +50,15 @@ export interface ModuleInstance<Api = unknown> {
    * (arrays of records per kind). Erasure happens on the `user.deleted` event.
    */
   exportPersonalData?(userId: string): Promise<Record<string, unknown>>;
-  /** Socket.IO handlers (realtime role). `io` is a socket.io Server. */
+  /** Socket.IO handlers (processes holding sockets: roles all and realtime). `io` is a socket.io Server. */
   realtime?(io: unknown): void | Promise<void>;
+  /**
+   * Where this module's server-side pushes go (a message sent over HTTP, a
+   * notification delivered by a job): given in every process that can reach
+   * the sockets — the socket server itself where it runs here, else, with
+   * REDIS_URL, a Redis emitter that the socket nodes' adapter relays.
+   */
+  live?(emitter: LiveEmitter): void;
   stop?(): Promise<void>;
 }
 
@@ -66,4 +73,10 @@ export interface ModuleDefinition<Api = unknown> {
 
 export function defineModule<Api>(definition: ModuleDefinition<Api>): ModuleDefinition<Api> {
   return definition;
+}
+
+/** The part of a Socket.IO server (or of a Redis emitter) that pushes to rooms. */
+export interface LiveEmitter {
+  to(rooms: string | string[]): { emit(event: string, ...args: unknown[]): unknown };
+  in(rooms: string | string[]): { socketsJoin(rooms: string | string[]): unknown };
 }

@@ -210,6 +210,13 @@ export async function deleteAssets(executor: Executor, ids: string[]): Promise<s
   return [...new Set([...assets.map((a) => a.original_key), ...variants.map((v) => v.storage_key)])];
 }
 
+/** The listings these assets belong to. */
+export async function listingIdsOf(executor: Executor, assetIds: string[]): Promise<string[]> {
+  if (assetIds.length === 0) return [];
+  const rows = await on(executor).selectFrom('media.assets').select('listing_id').distinct().where('id', 'in', assetIds).where('listing_id', 'is not', null).execute();
+  return rows.map((r) => r.listing_id!);
+}
+
 /** Of these keys, those that no asset or variant refers to any more. */
 export async function unreferencedKeys(executor: Executor, keys: string[]): Promise<string[]> {
   if (keys.length === 0) return [];

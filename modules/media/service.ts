@@ -13,6 +13,7 @@ import {
   forgetUploader,
   listingAssets,
   listingIdsOf,
+  lockListingPhotos,
   setCover,
   setPositions,
   similarByHash,
@@ -53,6 +54,7 @@ export class MediaService {
   async reorder(principal: Principal, listingId: string, photoIds: string[]): Promise<MediaAsset[]> {
     await this.requireListingManager(principal, listingId);
     await this.db.transaction().execute(async (trx) => {
+      await lockListingPhotos(trx, listingId);
       const current = (await listingAssets(trx, listingId)).map((r) => r.id);
       const given = new Set(photoIds);
       const missing = current.filter((id) => !given.has(id));
@@ -73,6 +75,7 @@ export class MediaService {
   async setCover(principal: Principal, listingId: string, photoId: string): Promise<MediaAsset[]> {
     await this.requireListingManager(principal, listingId);
     await this.db.transaction().execute(async (trx) => {
+      await lockListingPhotos(trx, listingId);
       const photo = await findAsset(trx, photoId);
       if (photo?.listing_id !== listingId) throw notFound('Photo');
       await setCover(trx, listingId, photoId);
@@ -85,8 +88,11 @@ export class MediaService {
     const asset = await findAsset(this.db, assetId);
     if (!asset || !(await canManage(principal, asset, this.deps.listings))) throw notFound('Media');
     await this.db.transaction().execute(async (trx) => {
+      if (asset.listing_id) await lockListingPhotos(trx, asset.listing_id);
+      const current = await findAsset(trx, asset.id);
+      if (!current) return; // deleted meanwhile
       await this.erase(trx, [asset.id]);
-      if (asset.is_cover && asset.listing_id) {
+      if (current.is_cover && asset.listing_id) {
         // the next photo in order becomes the cover
         const next = (await listingAssets(trx, asset.listing_id))[0];
         if (next) await setCover(trx, asset.listing_id, next.id);

@@ -13,7 +13,9 @@ import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
 // Flow 3 of issue 7: an agency member signs in (with the TOTP code agency
 // accounts need), creates a listing in the desk form, uploads two photos,
 // makes the second the cover, publishes, and finds it in the public search
-// with that cover; the listing page shows both photos. Also: a wrong postal
+// with that cover; the listing page shows both photos. The listing takes its
+// photos from the media module (server events), and the desk adopts the
+// version that moves without a false "changed elsewhere". Also: a wrong postal
 // code is refused next to its field and creates nothing; the team page
 // invites by e-mail and the mailed link lands on the desk's accept page.
 
@@ -76,6 +78,25 @@ function apiInPage<T>(page: Page, path: string): Promise<T> {
   }, path) as Promise<T>;
 }
 
+/** Answers 409 to the page's listing saves, from now on: a photo change must never make the desk's own next save "changed elsewhere". */
+function watchConflicts(page: Page): string[] {
+  const conflicts: string[] = [];
+  page.on('response', (res) => {
+    if (res.status() === 409 && /\/v1\/listings\//.test(res.url())) conflicts.push(`${res.request().method()} ${new URL(res.url()).pathname}`);
+  });
+  return conflicts;
+}
+
+/** The desk's form holds the listing's current version (it adopted the version the photo change moved it to). */
+async function expectFormAtCurrentVersion(page: Page, listingId: string) {
+  await expect
+    .poll(async () => {
+      const { version } = await apiInPage<{ version: number }>(page, `/v1/listings/${listingId}`);
+      return (await page.locator('form[data-version]').getAttribute('data-version')) === String(version);
+    }, { timeout: 15_000 })
+    .toBe(true);
+}
+
 async function expectAccessible(page: Page) {
   expect(await seriousViolations(page)).toEqual([]);
 }
@@ -134,6 +155,7 @@ describe('the agency desk', () => {
     // the editor: two photos, processed, then the second made the cover
     await page.waitForURL(/\/fr\/desk\/[0-9a-f-]+\/edit/);
     listingId = /desk\/([0-9a-f-]+)\/edit/.exec(page.url())![1]!;
+    const conflicts = watchConflicts(page);
     await page.locator('#photo-files').setInputFiles(photoFiles);
     const tiles = page.locator('li[data-photo-id]');
     await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(2);
@@ -142,13 +164,14 @@ describe('the agency desk', () => {
     await page.getByRole('button', { name: 'Mettre en couverture : photo 2' }).click();
     await expect.poll(() => tiles.first().getAttribute('data-photo-id')).toBe(second);
     await expect.poll(() => tiles.first().textContent()).toContain('Couverture');
-    // the listing carries both photos, the cover first
+    // the listing takes both photos from the media module by itself, the cover first; the desk adopts its new version
     await expect
       .poll(async () => {
         const listing = await apiInPage<{ coverPhotoId: string | null; photos: { id: string }[] }>(page, `/v1/listings/${listingId}`);
         return [listing.coverPhotoId, listing.photos.map((p) => p.id)];
       }, { timeout: 15_000 })
       .toEqual([second, [second, first]]);
+    await expectFormAtCurrentVersion(page, listingId);
     await screenshot(page, 'desk-edit-fr');
     await expectAccessible(page);
 
@@ -157,6 +180,7 @@ describe('the agency desk', () => {
     await page.getByRole('button', { name: 'Passer en « Sous option »' }).waitFor({ timeout: 15_000 });
     const listing = await apiInPage<{ status: string; photos: { id: string; url: string }[] }>(page, `/v1/listings/${listingId}`);
     expect(listing.status).toBe('published');
+    expect(conflicts).toEqual([]);
     const coverUrl = listing.photos[0]!.url;
 
     // the public search finds it by commune and words, with its cover photo
@@ -230,12 +254,13 @@ describe('the agency desk', () => {
     expect(saved.price).toBe(380000);
   });
 
-  it('reorders photos with the keyboard and by drag and drop, and deletes one', async () => {
+  it('reorders photos with the keyboard and by drag and drop, deletes one, then saves the form without a false conflict', async () => {
     const third = join(mkdtempSync(join(tmpdir(), 'immo-desk-photo3-')), 'photo-3.jpg');
     writeFileSync(third, await sharp({ create: { width: 400, height: 300, channels: 3, background: '#8e44ad' } }).composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><polygon points="200,30 370,270 30,270" fill="#ecf0f1"/></svg>') }]).jpeg().toBuffer());
     await page.goto(`${stack.origin}/fr/desk/${listingId}/edit`);
     const tiles = page.locator('li[data-photo-id]');
     await expect.poll(() => tiles.count()).toBe(2);
+    const conflicts = watchConflicts(page);
     await page.locator('#photo-files').setInputFiles(third);
     await expect.poll(() => page.locator('li[data-photo-id] img').count(), { timeout: 60_000 }).toBe(3);
     const order = () => tiles.evaluateAll((els) => els.map((el) => el.getAttribute('data-photo-id')!));
@@ -258,6 +283,14 @@ describe('the agency desk', () => {
     await expect
       .poll(async () => (await apiInPage<{ photos: { id: string }[] }>(page, `/v1/listings/${listingId}`)).photos.map((p) => p.id), { timeout: 15_000 })
       .toEqual([cover, a]);
+
+    // five photo changes moved the listing's version since the form was read: it adopted each, so saving just saves
+    await expectFormAtCurrentVersion(page, listingId);
+    await page.getByLabel('Prix de vente (€)').fill('381000');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'Enregistré.' }).count()).toBe(1);
+    expect((await apiInPage<{ price: number }>(page, `/v1/listings/${listingId}`)).price).toBe(381000);
+    expect(conflicts).toEqual([]);
   });
 
   it('the team page invites by e-mail; the mailed link lands on the accept page, where the invitee joins', async () => {

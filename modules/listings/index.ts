@@ -9,11 +9,13 @@ import { createListingsService } from './service.ts';
 import { listingRoutes } from './routes.ts';
 import { listingJobs } from './jobs.ts';
 import { eraseOwnerSubscriber } from './gdpr.ts';
+import { followMediaPhotosSubscriber } from './media-photos.ts';
 
 export * from './contract.ts';
 export { fakeListing, fakeListingsModule, liegeFlatToRent } from './testing.ts';
 export { listingPublished, listingUpdated, listingPriceChanged, listingArchived } from './events.ts';
 export { EXPIRE_STALE_JOB } from './jobs.ts';
+export { listingPhotosFromMedia, type ListingPhotosFromMedia } from './media-photos.ts';
 export { EXPIRY_DAYS } from './service.ts';
 // demo data: `immo seed --listings N --seed S` and the search benchmark
 export { seedListings, generateListings, generateDemoListings, bulkInsertListings, demoPeople, SeededRandom } from './seed.ts';
@@ -43,7 +45,7 @@ export const listingsModule: ModuleDefinition<ListingsApi> = defineModule<Listin
     return {
       api: service.api,
       routes: (app) => listingRoutes(app, service),
-      subscribers: [eraseOwnerSubscriber(service)],
+      subscribers: [eraseOwnerSubscriber(service), followMediaPhotosSubscriber({ events: ctx.events, clock: ctx.clock }, service.forget)],
       jobs,
       schedules,
       exportPersonalData: (userId) => service.exportPersonalData(userId),

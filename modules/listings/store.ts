@@ -43,6 +43,8 @@ export interface ListingsTable {
   description: Record<string, string>;
   photos: { id: string; url?: string; width?: number; height?: number }[];
   cover_photo_id: string | null;
+  /** The media module's revision of `photos` last applied (see media-photos.ts). */
+  photos_revision: number | null;
   contact: ListingContact | null;
   published_at: Date | null;
   refreshed_at: Date | null;
@@ -138,6 +140,11 @@ export async function updateListing(db: Executor, id: string, expectedVersion: n
     .returningAll()
     .executeTakeFirst();
   return row ? decode(row) : undefined;
+}
+
+/** Records that media's photos at `revision` are applied, when they needed no change (the version stays). */
+export async function setPhotosRevision(db: Executor, id: string, revision: number): Promise<void> {
+  await as(db).updateTable('listings.listings').set({ photos_revision: revision }).where('id', '=', id).execute();
 }
 
 export async function deleteListing(db: Executor, id: string): Promise<void> {

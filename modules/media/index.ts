@@ -15,7 +15,7 @@ import { mediaSubscribers } from './subscribers.ts';
 import { Uploads } from './uploads.ts';
 
 export * from './contract.ts';
-export { mediaPhotoProcessed, mediaDuplicateDetected } from './events.ts';
+export { mediaPhotoProcessed, mediaDuplicateDetected, mediaListingPhotosChanged, type ListingPhotoRef } from './events.ts';
 export type { ListingAccess } from './access.ts';
 export { processPhoto, VARIANT_WIDTHS, VARIANT_FORMATS, type ProcessedPhoto, type RenderedVariant, type PipelineOptions } from './pipeline.ts';
 export { detectType, type DetectedType } from './magic-bytes.ts';

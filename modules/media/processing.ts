@@ -5,6 +5,7 @@ import { DELETE_OBJECTS } from './job-names.ts';
 import { hammingDistance } from './perceptual-hash.ts';
 import { processPhoto, type ProcessedPhoto } from './pipeline.ts';
 import { agencyLogoKey, findAsset, findListing, recordDuplicates, recordProcessed, similarByHash, updateAsset, type AssetRow, type SimilarRow, type VariantsTable } from './store.ts';
+import { announceListingPhotos } from './listing-photo-states.ts';
 import { privateVariantKey, publicVariantKey } from './views.ts';
 import type { Watermark } from './watermark.ts';
 
@@ -99,6 +100,7 @@ export class Processing {
         status: 'ready',
         warnings: photo.quality.warnings,
       });
+      if (current.purpose === 'listing_photo' && current.listing_id) await announceListingPhotos(events, trx, current.listing_id);
     });
   }
 

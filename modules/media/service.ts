@@ -12,6 +12,8 @@ import {
   findListing,
   forgetUploader,
   listingAssets,
+  listingIdsOf,
+  lockListingPhotos,
   setCover,
   setPositions,
   similarByHash,
@@ -20,6 +22,7 @@ import {
   variantsOf,
   type AssetRow,
 } from './store.ts';
+import { announceListingPhotos } from './listing-photo-states.ts';
 import { keyOfPublicFile, toView } from './views.ts';
 
 const DAY_MS = 86_400_000;
@@ -51,6 +54,7 @@ export class MediaService {
   async reorder(principal: Principal, listingId: string, photoIds: string[]): Promise<MediaAsset[]> {
     await this.requireListingManager(principal, listingId);
     await this.db.transaction().execute(async (trx) => {
+      await lockListingPhotos(trx, listingId);
       const current = (await listingAssets(trx, listingId)).map((r) => r.id);
       const given = new Set(photoIds);
       const missing = current.filter((id) => !given.has(id));
@@ -63,6 +67,7 @@ export class MediaService {
         ]);
       }
       await setPositions(trx, listingId, photoIds);
+      await this.announce(trx, [listingId]);
     });
     return this.listingPhotos(principal, listingId);
   }
@@ -70,9 +75,11 @@ export class MediaService {
   async setCover(principal: Principal, listingId: string, photoId: string): Promise<MediaAsset[]> {
     await this.requireListingManager(principal, listingId);
     await this.db.transaction().execute(async (trx) => {
+      await lockListingPhotos(trx, listingId);
       const photo = await findAsset(trx, photoId);
       if (photo?.listing_id !== listingId) throw notFound('Photo');
       await setCover(trx, listingId, photoId);
+      await this.announce(trx, [listingId]);
     });
     return this.listingPhotos(principal, listingId);
   }
@@ -81,12 +88,16 @@ export class MediaService {
     const asset = await findAsset(this.db, assetId);
     if (!asset || !(await canManage(principal, asset, this.deps.listings))) throw notFound('Media');
     await this.db.transaction().execute(async (trx) => {
+      if (asset.listing_id) await lockListingPhotos(trx, asset.listing_id);
+      const current = await findAsset(trx, asset.id);
+      if (!current) return; // deleted meanwhile
       await this.erase(trx, [asset.id]);
-      if (asset.is_cover && asset.listing_id) {
+      if (current.is_cover && asset.listing_id) {
         // the next photo in order becomes the cover
         const next = (await listingAssets(trx, asset.listing_id))[0];
         if (next) await setCover(trx, asset.listing_id, next.id);
       }
+      if (asset.listing_id) await this.announce(trx, [asset.listing_id]);
     });
   }
 
@@ -97,7 +108,11 @@ export class MediaService {
 
   /** The listing is gone: its photos go too. */
   async eraseListingPhotos(listingId: string, executor?: Executor): Promise<number> {
-    const run = async (trx: Executor) => this.erase(trx, await assetIdsWhere(trx, { listingId }));
+    const run = async (trx: Executor) => {
+      const erased = await this.erase(trx, await assetIdsWhere(trx, { listingId }));
+      await this.announce(trx, [listingId]);
+      return erased;
+    };
     return executor ? run(executor) : this.db.transaction().execute(run);
   }
 
@@ -107,9 +122,17 @@ export class MediaService {
    * their id.
    */
   async eraseUser(trx: Executor, userId: string): Promise<number> {
-    const erased = await this.erase(trx, await assetIdsWhere(trx, { ownerUserIdWithoutAgency: userId }));
+    const ids = await assetIdsWhere(trx, { ownerUserIdWithoutAgency: userId });
+    const listingIds = await listingIdsOf(trx, ids);
+    const erased = await this.erase(trx, ids);
+    await this.announce(trx, listingIds);
     await forgetUploader(trx, userId);
     return erased;
+  }
+
+  /** Tells the listings module what its listings now show, when that changed (in the change's transaction). */
+  private async announce(trx: Executor, listingIds: string[]): Promise<void> {
+    for (const listingId of listingIds) await announceListingPhotos(this.deps.events, trx, listingId);
   }
 
   /** Deletes the rows now (in `trx`) and the objects in a job after commit; returns how many assets went. */

@@ -85,7 +85,7 @@ export async function insertAsset(executor: Executor, asset: NewAsset): Promise<
   let isCover = false;
   if (asset.listing_id) {
     // serialise uploads to one listing: positions stay dense and one cover exists
-    await sql`select pg_advisory_xact_lock(hashtextextended(${asset.listing_id}, 0))`.execute(db);
+    await lockListingPhotos(db, asset.listing_id);
     const row = await db
       .selectFrom('media.assets')
       .select(({ fn }) => [fn.max('position').as('last'), fn.countAll<number>().as('n'), fn.countAll<number>().filterWhere('is_cover', '=', true).as('covers')])
@@ -99,6 +99,16 @@ export async function insertAsset(executor: Executor, asset: NewAsset): Promise<
     .values({ ...asset, position, is_cover: isCover, quality_warnings: [] })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/**
+ * Serialises changes to one listing's photos until the transaction ends
+ * (uploads, order, cover, deletion): on PostgreSQL, two cover changes at once
+ * would otherwise both pass the one-cover index check, and two reorders could
+ * lock the same rows in opposite orders.
+ */
+export async function lockListingPhotos(executor: Executor, listingId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${listingId}, 0))`.execute(on(executor));
 }
 
 export async function countListingAssets(executor: Executor, listingId: string): Promise<number> {
@@ -208,6 +218,13 @@ export async function deleteAssets(executor: Executor, ids: string[]): Promise<s
   const variants = await db.selectFrom('media.variants').select('storage_key').where('asset_id', 'in', ids).execute();
   const assets = await db.deleteFrom('media.assets').where('id', 'in', ids).returning('original_key').execute();
   return [...new Set([...assets.map((a) => a.original_key), ...variants.map((v) => v.storage_key)])];
+}
+
+/** The listings these assets belong to. */
+export async function listingIdsOf(executor: Executor, assetIds: string[]): Promise<string[]> {
+  if (assetIds.length === 0) return [];
+  const rows = await on(executor).selectFrom('media.assets').select('listing_id').distinct().where('id', 'in', assetIds).where('listing_id', 'is not', null).execute();
+  return rows.map((r) => r.listing_id!);
 }
 
 /** Of these keys, those that no asset or variant refers to any more. */

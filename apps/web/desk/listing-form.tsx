@@ -10,6 +10,7 @@ import { BasicsFields } from './basics-fields.tsx';
 import { DescriptionFields } from './description-fields.tsx';
 import { EpcFields } from './epc-fields.tsx';
 import { fieldErrors, type FieldErrors } from './field-errors.ts';
+import { saveOverPhotoChanges } from './follow-listing-photos.ts';
 import { draftFromListing, draftToBody, emptyDraft, type Language, type ListingDraft } from './listing-draft.ts';
 import type { MyAgency } from './my-agencies.ts';
 import { usePostalCommunes } from './postal-communes.ts';
@@ -55,7 +56,7 @@ export function ListingForm({ listing, agencies, onSaved, onReload }: Props) {
     try {
       const body = draftToBody(draft);
       const answer = listing
-        ? ok(await api.PUT('/v1/listings/{id}', { params: { path: { id: listing.id }, header: { 'if-match': `"${listing.version}"` } }, body }))
+        ? await saveOverPhotoChanges(listing, async (version) => ok(await api.PUT('/v1/listings/{id}', { params: { path: { id: listing.id }, header: { 'if-match': `"${version}"` } }, body })))
         : ok(await api.POST('/v1/listings', { body }));
       setSaved(true);
       onSaved(answer);
@@ -78,7 +79,7 @@ export function ListingForm({ listing, agencies, onSaved, onReload }: Props) {
   const elsewhere = Object.entries(errors).filter(([path]) => !FIELD_PATHS.includes(path.split('.')[0]!));
   const summary = Object.keys(errors).length ? [t('desk.form.fixFields'), ...elsewhere.map(([, m]) => m)].join(' ') : undefined;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate className="flex flex-col gap-6">
+    <form onSubmit={(e) => void submit(e)} noValidate data-version={listing?.version} className="flex flex-col gap-6">
       {problem !== null && (
         <ProblemNotice error={problem} message={stale ? t('desk.form.changedElsewhere') : summary}>
           {stale && (

@@ -4,16 +4,17 @@ import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import type { Listing } from '../api/shapes.ts';
 import { useT } from '../i18n/use-locale.ts';
-import { listingPhotoRefs, sameRefs, useListingPhotos, useSetPhotos, type Photo } from './listing-photos.ts';
+import { useListingFollowsPhotos } from './follow-listing-photos.ts';
+import { useListingPhotos, useSetPhotos, type Photo } from './listing-photos.ts';
 import { PhotoTile } from './photo-tile.tsx';
 import { ProblemNotice } from './problem-notice.tsx';
 
 /**
  * Photos of a listing: upload several at once (multipart, one request per
  * file), watch them being processed, reorder by drag and drop or with the
- * arrow buttons, choose the cover, delete. Once none is processing, the
- * listing itself is given the ready photos in this order (what the listing
- * page and the search cards show).
+ * arrow buttons, choose the cover, delete. The listing takes the ready
+ * photos in this order from the media module by itself (what the listing page
+ * and the search cards show); the editor then adopts its new version.
  */
 export function PhotosPanel({ listing, onListingChanged }: { listing: Listing; onListingChanged(listing: Listing): void }) {
   const t = useT();
@@ -27,7 +28,10 @@ export function PhotosPanel({ listing, onListingChanged }: { listing: Listing; o
   const items = photos.data ?? [];
   const first = items[0]?.isCover ? 1 : 0;
 
+  const photoChangeSent = useListingFollowsPhotos(listing, photos.data, onListingChanged);
+
   const run = async (work: () => Promise<void>) => {
+    photoChangeSent();
     setBusy(true);
     setError(null);
     try {
@@ -94,26 +98,6 @@ export function PhotosPanel({ listing, onListingChanged }: { listing: Listing; o
       await photos.refetch();
       setAnnouncement(t('desk.photos.deleted'));
     });
-
-  // the listing follows its photos once none is still processing
-  const syncing = useRef('');
-  useEffect(() => {
-    if (!photos.data || photos.data.some((p) => p.status === 'processing' || p.status === 'awaiting_upload')) return;
-    const wanted = listingPhotoRefs(photos.data);
-    if (sameRefs(wanted, { photos: listing.photos, coverPhotoId: listing.coverPhotoId })) return;
-    const signature = JSON.stringify(wanted);
-    if (syncing.current === signature) return;
-    syncing.current = signature;
-    void (async () => {
-      try {
-        onListingChanged(ok(await api.PUT('/v1/listings/{id}', { params: { path: { id: listing.id } }, body: wanted })));
-      } catch (e) {
-        setError(e);
-      } finally {
-        syncing.current = '';
-      }
-    })();
-  }, [photos.data, listing, onListingChanged]);
 
   const processing = items.some((p) => p.status !== 'ready' && p.status !== 'failed');
   return (

@@ -5,6 +5,7 @@ import type { MessageKey } from '@immo/i18n';
 import { api } from '../api/browser-client.ts';
 import type { Listing } from '../api/shapes.ts';
 import { useT } from '../i18n/use-locale.ts';
+import { saveOverPhotoChanges } from './follow-listing-photos.ts';
 
 type Status = Listing['status'];
 
@@ -28,11 +29,11 @@ export function nextStatuses(listing: Pick<Listing, 'status' | 'transaction'>): 
 export function StatusActions({ listing, onChanged, onError }: { listing: Listing; onChanged(listing: Listing): void; onError(error: unknown): void }) {
   const t = useT();
   const act = useMutation({
-    mutationFn: async (to: Status | 'publish') => {
-      const header = { 'if-match': `"${listing.version}"` };
-      if (to === 'publish') return ok(await api.POST('/v1/listings/{id}/publish', { params: { path: { id: listing.id }, header } }));
-      return ok(await api.POST('/v1/listings/{id}/status', { params: { path: { id: listing.id } }, body: { status: to, version: listing.version } }));
-    },
+    mutationFn: (to: Status | 'publish') =>
+      saveOverPhotoChanges(listing, async (version) => {
+        if (to === 'publish') return ok(await api.POST('/v1/listings/{id}/publish', { params: { path: { id: listing.id }, header: { 'if-match': `"${version}"` } } }));
+        return ok(await api.POST('/v1/listings/{id}/status', { params: { path: { id: listing.id } }, body: { status: to, version } }));
+      }),
     onMutate: () => onError(null),
     onSuccess: onChanged,
     onError,

@@ -41,6 +41,7 @@ export function rowFromView(view: ListingView | ListingSnapshot, commune: { lat:
     description: view.description,
     photos: view.photos,
     cover_photo_id: view.coverPhotoId,
+    photos_revision: null,
     contact: 'contact' in view ? view.contact : null,
     published_at: view.publishedAt ? new Date(view.publishedAt) : null,
     refreshed_at: view.refreshedAt ? new Date(view.refreshedAt) : null,

@@ -6,7 +6,7 @@ import { buildServer } from './server.ts';
 import { moduleRegistry } from './registry.ts';
 import { attachLiveEmitter, attachRealtime, type Realtime } from './realtime.ts';
 import { seedDemoData } from './seed.ts';
-import { listingPageSubscribers } from './listing-pages.ts';
+import { followPageExpiry, listingPageSubscribers, publishPageExpiry } from './listing-pages.ts';
 import type { WebRequestHandler } from './gateway/web.ts';
 
 export type Role = 'all' | 'api' | 'worker' | 'realtime';
@@ -65,9 +65,13 @@ export async function startImmo(
   const realtime = app && (role === 'all' || role === 'realtime') ? await attachRealtime(app, modules, config) : undefined;
   const liveEmitter = role === 'api' || role === 'worker' ? attachLiveEmitter(modules, config) : undefined;
   const startWorkers = options.startWorkers ?? (role === 'all' || role === 'worker');
-  // this process serves the web app and consumes events: it keeps its cached listing pages fresh
-  if (startWorkers && app && options.web?.revalidateListings && modules.instances.some((m) => m.name === 'listings')) {
-    for (const subscriber of listingPageSubscribers({ revalidateListings: options.web.revalidateListings }, platform.logger)) platform.events.subscribe(subscriber);
+  // cached listing pages expire when their listing changes: a consuming process names the listings
+  // (through Redis to every web process when there is one, else to its own web app)
+  const servesWeb = app && options.web?.revalidateListings ? { revalidateListings: options.web.revalidateListings } : undefined;
+  const pageExpiry = servesWeb && platform.redis ? await followPageExpiry(platform.redis, servesWeb, platform.logger) : undefined;
+  if (startWorkers && modules.instances.some((m) => m.name === 'listings')) {
+    const expirePages = platform.redis ? publishPageExpiry(platform.redis) : servesWeb?.revalidateListings;
+    if (expirePages) for (const subscriber of listingPageSubscribers(expirePages, platform.logger)) platform.events.subscribe(subscriber);
   }
   if (startWorkers) {
     await platform.events.start();
@@ -87,6 +91,7 @@ export async function startImmo(
     async close() {
       await realtime?.close();
       await liveEmitter?.close();
+      await pageExpiry?.close();
       await app?.close();
       await modules.stop();
       await platform.close();

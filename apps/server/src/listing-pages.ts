@@ -1,6 +1,13 @@
+import type { Redis } from 'ioredis';
 import { listingArchived, listingPriceChanged, listingPublished, listingUpdated } from '@immo/listings';
 import type { Logger, Subscriber } from '@immo/platform';
 import type { WebRequestHandler } from './gateway/web.ts';
+
+/** Expires the cached pages of these listings: in this process's web app, or in every web process. */
+export type PageExpiry = (ids: string[]) => Promise<void>;
+
+/** The Redis channel on which consumers name listings whose pages every web process expires. */
+export const LISTING_PAGES_CHANNEL = 'immo:web:listing-pages';
 
 /** Ids per revalidation request (the web app reads them from the query string). */
 const BATCH = 100;
@@ -17,11 +24,13 @@ const GATHER_MS = 50;
  * listening yet, say) is logged and dropped — the page's timer (60 s) is the
  * fallback, and an event is never retried for a cache.
  *
- * Limit: the pages' cache lives in the process that serves the web app; with
- * the web app in several processes, the one that consumes the event expires
- * its own copy and the others fall back to their timer.
+ * The pages' cache lives in each process that serves the web app. With
+ * REDIS_URL, the consuming process publishes the ids on
+ * LISTING_PAGES_CHANNEL and every web-serving process expires its own copy
+ * (`followPageExpiry`) — also when the consumer (`immo worker`) serves no web
+ * at all. Without Redis, one process does both.
  */
-export function listingPageSubscribers(web: Required<Pick<WebRequestHandler, 'revalidateListings'>>, logger: Logger): Subscriber[] {
+export function listingPageSubscribers(expirePages: PageExpiry, logger: Logger): Subscriber[] {
   const waiting = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const flush = async () => {
@@ -30,7 +39,7 @@ export function listingPageSubscribers(web: Required<Pick<WebRequestHandler, 're
     waiting.clear();
     for (let i = 0; i < ids.length; i += BATCH) {
       try {
-        await web.revalidateListings(ids.slice(i, i + BATCH));
+        await expirePages(ids.slice(i, i + BATCH));
       } catch (error) {
         logger.debug({ err: error, listings: ids.length }, 'listing pages not expired (they refresh on their timer)');
       }
@@ -46,4 +55,32 @@ export function listingPageSubscribers(web: Required<Pick<WebRequestHandler, 're
     { consumer: 'web.listing-page.price-changed', event: listingPriceChanged, handle: expire },
     { consumer: 'web.listing-page.archived', event: listingArchived, handle: expire },
   ] as Subscriber[];
+}
+
+/** Consumer side with Redis: names the listings to every web process. */
+export function publishPageExpiry(redis: Redis): PageExpiry {
+  return async (ids) => {
+    await redis.publish(LISTING_PAGES_CHANNEL, JSON.stringify(ids));
+  };
+}
+
+/** Web side with Redis: expires this process's pages of the listings any consumer names. */
+export async function followPageExpiry(redis: Redis, web: Required<Pick<WebRequestHandler, 'revalidateListings'>>, logger: Logger): Promise<{ close(): Promise<void> }> {
+  const subscriber = redis.duplicate();
+  subscriber.on('message', (_channel: string, message: string) => {
+    let ids: unknown;
+    try {
+      ids = JSON.parse(message);
+    } catch {
+      return;
+    }
+    if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return;
+    web.revalidateListings(ids).catch((error: unknown) => logger.debug({ err: error, listings: ids.length }, 'listing pages not expired (they refresh on their timer)'));
+  });
+  await subscriber.subscribe(LISTING_PAGES_CHANNEL);
+  return {
+    async close() {
+      await subscriber.quit().catch(() => undefined);
+    },
+  };
 }

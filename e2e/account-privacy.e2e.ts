@@ -233,6 +233,8 @@ describe('social sign-in', () => {
     page.on('response', (response) => {
       if (response.status() === 404) missing.push(response.url());
     });
+    const visited: string[] = [];
+    page.on('framenavigated', (frame) => visited.push(frame.url()));
     await page.goto(`${stack.origin}/fr/account/login?next=/fr/account/searches`);
     await page.getByRole('link', { name: 'Continuer avec Acme' }).click();
 
@@ -246,6 +248,9 @@ describe('social sign-in', () => {
     // back in the web app, signed in, the tokens gone from the address bar
     await page.waitForURL(new RegExp(`${stack.origin}/fr/account/searches$`));
     expect(new URL(page.url()).hash).toBe('');
+    // the provider's callback came back with a one-time code only: no token was ever in an address
+    expect(visited.some((url) => url.includes('/fr/account/social#code='))).toBe(true);
+    expect(visited.filter((url) => /accessToken|refreshToken|eyJ/.test(url))).toEqual([]);
     // (the provider's development pages ask the internet for fonts and lack a favicon: not ours)
     const ours = problems.splice(0).filter((p) => !/ERR_NAME_NOT_RESOLVED|status of 404/.test(p));
     expect(ours).toEqual([]);

@@ -15,6 +15,7 @@ import { registerForTests } from './test-signup.ts';
 import { authJobs, authSchedules } from './jobs.ts';
 import { parseSocialProviders, SocialLogin } from './social-login.ts';
 import { socialRoutes } from './social-routes.ts';
+import { SocialHandoffs } from './social-handoff.ts';
 
 export type { Account, AuthApi, ClaimsProvider, Locale } from './contract.ts';
 export { MFA_REQUIRED_ROLES, LOCALES } from './contract.ts';
@@ -92,7 +93,7 @@ export function createAuthModule(options: AuthModuleOptions = {}): ModuleDefinit
         routes(app) {
           registerForTests(app, services);
           authRoutes(app, services);
-          socialRoutes(app, social, config.PUBLIC_URL?.replace(/\/$/, ''));
+          socialRoutes(app, social, new SocialHandoffs(ctx.cache, sealed), config.PUBLIC_URL?.replace(/\/$/, ''));
         },
         async authenticate(request: FastifyRequest): Promise<Principal | undefined> {
           const header = request.headers.authorization;

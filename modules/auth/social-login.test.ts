@@ -141,7 +141,7 @@ describe('social sign-in through a real OpenID provider', () => {
     expect((await t.app.inject({ method: 'GET', url: '/v1/auth/social/nope/start' })).statusCode).toBe(404);
   });
 
-  it('sends a browser that came from the web app back to it, the outcome in the fragment', async () => {
+  it('sends a browser that came from the web app back to it with a one-time code, exchanged once for the tokens', async () => {
     const browser = (sub: string) => signInWithProvider(sub, undefined, '?return=/fr/account/social');
     const fragment = (res: { headers: Record<string, unknown> }) => {
       const location = new URL(String(res.headers.location), PUBLIC_URL);
@@ -149,27 +149,43 @@ describe('social sign-in through a real OpenID provider', () => {
       expect(location.search).toBe('');
       return new URLSearchParams(location.hash.slice(1));
     };
+    const exchange = (code: string | null) => t.app.inject({ method: 'POST', url: '/v1/auth/social/exchange', payload: { code } });
     const signedIn = await browser('sub-marc');
     expect(signedIn.statusCode).toBe(303);
     expect(signedIn.headers['referrer-policy']).toBe('no-referrer');
-    const tokens = fragment(signedIn);
-    const me = (await t.app.inject({ method: 'GET', url: '/v1/auth/me', headers: { authorization: `Bearer ${tokens.get('accessToken')}` } })).json();
-    expect(me.account).toMatchObject({ id: tokens.get('userId'), email: 'marc@example.be' });
-    expect(tokens.get('refreshToken')).toBeTruthy();
-    expect(Number(tokens.get('expiresIn'))).toBeGreaterThan(0);
+    const handedOver = fragment(signedIn);
+    // no token in the URL: only the code
+    expect([...handedOver.keys()]).toEqual(['code']);
+    expect(String(signedIn.headers.location)).not.toMatch(/accessToken|refreshToken|eyJ/);
+    const exchanged = await exchange(handedOver.get('code'));
+    expect(exchanged.statusCode).toBe(200);
+    expect(exchanged.headers['cache-control']).toBe('no-store');
+    const tokens = exchanged.json();
+    const me = (await t.app.inject({ method: 'GET', url: '/v1/auth/me', headers: { authorization: `Bearer ${tokens.accessToken}` } })).json();
+    expect(me.account).toMatchObject({ id: tokens.userId, email: 'marc@example.be' });
+    expect(tokens.refreshToken).toBeTruthy();
+    expect(tokens.expiresIn).toBeGreaterThan(0);
+    // once only; a made-up code is refused the same way
+    const again = await exchange(handedOver.get('code'));
+    expect(again.statusCode).toBe(401);
+    expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect((await exchange('x'.repeat(43))).statusCode).toBe(401);
+    expect((await exchange('short')).statusCode).toBe(400);
 
-    // refused: the problem's words, no token
+    // refused: the problem's words, no code, no token
     const refused = fragment(await browser('sub-unverified'));
     expect(refused.get('error')).toBeTruthy();
-    expect(refused.has('accessToken')).toBe(false);
+    expect(refused.has('code')).toBe(false);
 
-    // held for the second factor: the challenge to complete with POST /v1/auth/login/mfa
-    const headers = { authorization: `Bearer ${tokens.get('accessToken')}` };
+    // held for the second factor: the code answers the challenge to complete with POST /v1/auth/login/mfa
+    const headers = { authorization: `Bearer ${tokens.accessToken}` };
     const { secret } = (await t.app.inject({ method: 'POST', url: '/v1/auth/mfa/totp', headers })).json();
     await t.app.inject({ method: 'POST', url: '/v1/auth/mfa/totp/confirm', headers, payload: { otp: await totpCode(secret) } });
-    const held = fragment(await browser('sub-marc'));
-    expect(held.get('mfaToken')).toBeTruthy();
-    expect(held.has('accessToken')).toBe(false);
+    const held = await exchange(fragment(await browser('sub-marc')).get('code'));
+    expect(held.statusCode).toBe(401);
+    expect(held.json()).toMatchObject({ mfaRequired: true, type: 'https://immo.be/problems/mfa-required' });
+    const completed = await t.app.inject({ method: 'POST', url: '/v1/auth/login/mfa', payload: { mfaToken: held.json().mfaToken, otp: await totpCode(secret, new Date(Date.now() + 30_000)) } });
+    expect(completed.statusCode).toBe(200);
 
     // only a path of this site: no other host, no query smuggled in
     for (const target of ['//evil.example/x', 'https://evil.example/', '/fr/account?next=//evil']) {

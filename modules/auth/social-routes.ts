@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { Problem } from '@immo/platform';
+import { Problem, unauthorized } from '@immo/platform';
 import { tokenPair, type TokenPair } from './contract.ts';
 import type { SocialLogin } from './social-login.ts';
+import type { SocialHandoffs, SocialOutcome } from './social-handoff.ts';
 
 const STATE_COOKIE = 'immo_oidc_state';
 const RETURN_COOKIE = 'immo_oidc_return';
@@ -12,9 +13,10 @@ const providerParams = z.object({ provider: z.string().regex(/^[a-z][a-z0-9-]{1,
 /** A path of this origin only (no scheme, no host, no query): where a browser sign-in lands. */
 const returnPath = z.string().max(200).regex(/^\/[A-Za-z0-9/_-]*$/, 'return is a path of this site, like /fr/account/social');
 const startQuery = z.object({ return: returnPath.optional() });
+const exchangeBody = z.object({ code: z.string().min(20).max(100) }).strict();
 
 /** Social sign-in routes. All public: the provider authenticates the person. */
-export function socialRoutes(app: FastifyInstance, social: SocialLogin, publicUrl: string | undefined) {
+export function socialRoutes(app: FastifyInstance, social: SocialLogin, handoffs: SocialHandoffs, publicUrl: string | undefined) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['auth'];
   const base = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
@@ -28,7 +30,7 @@ export function socialRoutes(app: FastifyInstance, social: SocialLogin, publicUr
     schema: {
       tags,
       description:
-        'Public. Redirects to the provider (authorization code + PKCE, state, nonce). With `return` (a path of this site), the callback sends the browser back there with the outcome in the URL fragment instead of answering JSON.',
+        'Public. Redirects to the provider (authorization code + PKCE, state, nonce). With `return` (a path of this site), the callback sends the browser back there with a one-time `code` in the URL fragment (or the problem\'s words as `error`) instead of answering JSON; the page exchanges the code at POST /v1/auth/social/exchange.',
       params: providerParams,
       querystring: startQuery,
     },
@@ -51,19 +53,41 @@ export function socialRoutes(app: FastifyInstance, social: SocialLogin, publicUr
     const signIn = social.callback(request.params.provider, here, readCookie(request, STATE_COOKIE), { ip: request.ip, userAgent: request.headers['user-agent'] });
     const back = returnPath.safeParse(decodeURIComponent(readCookie(request, RETURN_COOKIE) ?? ''));
     if (!back.success) return signIn;
-    // A browser sign-in: back to the web app, the outcome in the fragment
-    // (never sent to a server nor in a Referer); the page keeps the tokens
-    // like a password sign-in and wipes the fragment.
+    // A browser sign-in: back to the web app with a one-time code in the
+    // fragment (never sent to a server nor in a Referer), which the page
+    // exchanges for the tokens and wipes; a refusal comes back as its words.
     reply.header('referrer-policy', 'no-referrer').header('cache-control', 'no-store');
-    return reply.redirect(`${back.data}#${new URLSearchParams(await browserOutcome(signIn))}`, 303);
+    const outcome = await browserOutcome(signIn);
+    const fields: Record<string, string> = 'error' in outcome ? { error: outcome.error } : { code: await handoffs.put(outcome) };
+    return reply.redirect(`${back.data}#${new URLSearchParams(fields)}`, 303);
+  });
+
+  r.post('/v1/auth/social/exchange', {
+    schema: {
+      tags,
+      description:
+        'Public (holder of the one-time code a social sign-in sent the browser back with; valid 60 s, once). Answers the token pair, or 401 mfa-required with an mfaToken for POST /v1/auth/login/mfa.',
+      body: exchangeBody,
+      response: { 200: tokenPair },
+    },
+    config: { rateLimit: { max: 20, timeWindow: 60_000 } },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    const outcome = await handoffs.take(request.body.code);
+    if (!outcome) throw unauthorized('This sign-in code expired or was already used; sign in again.');
+    if ('pair' in outcome) return outcome.pair;
+    throw new Problem(401, 'Second factor required', 'Send the code from your authenticator app (or a recovery code) with this mfaToken to POST /v1/auth/login/mfa.', {
+      type: 'https://immo.be/problems/mfa-required',
+      mfaRequired: true,
+      mfaToken: outcome.mfaToken,
+    });
   });
 }
 
-/** The sign-in's outcome as fragment fields: the token pair, an MFA challenge, or the problem's words. */
-async function browserOutcome(signIn: Promise<TokenPair>): Promise<Record<string, string>> {
+/** The sign-in's outcome for the browser: the token pair, an MFA challenge, or the problem's words. */
+async function browserOutcome(signIn: Promise<TokenPair>): Promise<SocialOutcome | { error: string }> {
   try {
-    const pair = await signIn;
-    return { accessToken: pair.accessToken, refreshToken: pair.refreshToken, expiresIn: String(pair.expiresIn), userId: pair.userId };
+    return { pair: await signIn };
   } catch (error) {
     if (!(error instanceof Problem)) throw error;
     const { mfaToken } = error.extra;

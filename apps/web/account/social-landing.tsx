@@ -20,8 +20,9 @@ type Outcome = { kind: 'reading' } | { kind: 'mfa'; mfaToken: string } | { kind:
 
 /**
  * Where the social sign-in comes back (modules/auth/social-routes.ts): the
- * fragment holds the token pair, an MFA challenge or the problem. The
- * fragment is wiped at once so the tokens stay out of the history.
+ * fragment holds a one-time code (or the problem's words), wiped at once; the
+ * code is exchanged for the token pair or an MFA challenge, so no token ever
+ * sits in a URL.
  */
 export function SocialLanding() {
   const locale = useLocale();
@@ -44,13 +45,20 @@ export function SocialLanding() {
   useEffect(() => {
     const fields = new URLSearchParams(window.location.hash.slice(1));
     history.replaceState(null, '', window.location.pathname);
-    const accessToken = fields.get('accessToken');
-    const refreshToken = fields.get('refreshToken');
-    const userId = fields.get('userId');
-    const mfaToken = fields.get('mfaToken');
-    if (accessToken && refreshToken && userId) void finish({ accessToken, refreshToken, userId, expiresIn: Number(fields.get('expiresIn')) || 900 });
-    else if (mfaToken) setOutcome({ kind: 'mfa', mfaToken });
-    else setOutcome({ kind: 'failed', message: fields.get('error') });
+    const code = fields.get('code');
+    if (!code) {
+      setOutcome({ kind: 'failed', message: fields.get('error') });
+      return;
+    }
+    api
+      .POST('/v1/auth/social/exchange', { body: { code } })
+      .then((answer) => finish(ok(answer)))
+      .catch((error: unknown) => {
+        // the mfa-required problem carries the challenge as an extension member (RFC 9457 §3.2)
+        const mfaToken = error instanceof ApiError ? (error.problem as { mfaToken?: unknown }).mfaToken : undefined;
+        if (typeof mfaToken === 'string') setOutcome({ kind: 'mfa', mfaToken });
+        else setOutcome({ kind: 'failed', message: error instanceof ApiError ? (error.problem.detail ?? error.problem.title) : null });
+      });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
   }, []);
 

@@ -1372,7 +1372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Public. Redirects to the provider (authorization code + PKCE, state, nonce). With `return` (a path of this site), the callback sends the browser back there with the outcome in the URL fragment instead of answering JSON. */
+        /** @description Public. Redirects to the provider (authorization code + PKCE, state, nonce). With `return` (a path of this site), the callback sends the browser back there with a one-time `code` in the URL fragment (or the problem's words as `error`) instead of answering JSON; the page exchanges the code at POST /v1/auth/social/exchange. */
         get: {
             parameters: {
                 query?: {
@@ -1443,6 +1443,56 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/social/exchange": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Public (holder of the one-time code a social sign-in sent the browser back with; valid 60 s, once). Answers the token pair, or 401 mfa-required with an mfaToken for POST /v1/auth/login/mfa. */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accessToken: string;
+                            /** @enum {string} */
+                            tokenType: "Bearer";
+                            expiresIn: number;
+                            refreshToken: string;
+                            userId: string;
+                            mfa: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -27,7 +27,7 @@ export class MfaService {
     if (row.confirmed_at) throw conflict('This second factor is already active.');
     const now = this.d.ctx.clock.now();
     const step = await checkTotp(this.d.sealed.open(row.secret_enc), code, now);
-    if (step === undefined) throw unauthorized('The code is wrong or expired: type the code your app shows now.');
+    if (step === undefined) throw unauthorized('The code is wrong or expired: type the code your app shows now.', { code: 'auth.mfa_code_wrong' });
     const codes = newRecoveryCodes();
     await this.d.store.transaction(async (trx) => {
       await this.d.store.confirmTotp(trx, principal.userId, step, now);
@@ -74,6 +74,6 @@ export class MfaService {
     } else if (options.allowRecovery && (await this.d.store.useRecoveryCode(db, userId, tokenHash(normaliseRecoveryCode(code)), now))) {
       return 'recovery';
     }
-    throw unauthorized('The second-factor code is wrong, expired or already used.');
+    throw unauthorized('The second-factor code is wrong, expired or already used.', { code: 'auth.mfa_code_wrong' });
   }
 }

@@ -82,10 +82,13 @@ export function createListingsService(deps: ListingsDeps) {
     const row = await store.findListing(trx, authorized.row.id, { forUpdate: true });
     if (!row) throw notFound('This listing');
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
-      throw conflict(`The listing changed since you read it (it is at version ${row.version}, you sent ${expectedVersion}): reload it and apply your change again.`);
+      throw conflict(`The listing changed since you read it (it is at version ${row.version}, you sent ${expectedVersion}): reload it and apply your change again.`, {
+        code: 'listing.version_conflict',
+        params: { current: row.version, sent: expectedVersion },
+      });
     }
     if (row.owner_id !== authorized.row.owner_id || row.agency_id !== authorized.row.agency_id) {
-      throw conflict('The listing changed hands while you were changing it; reload it and try again.');
+      throw conflict('The listing changed hands while you were changing it; reload it and try again.', { code: 'listing.changed_meanwhile' });
     }
     return row;
   }
@@ -97,7 +100,8 @@ export function createListingsService(deps: ListingsDeps) {
       !account?.phoneVerified && 'phone number',
     ].filter(Boolean);
     if (!account || account.status !== 'active') throw forbidden('The advertiser\'s account is not active; the listing cannot be published.');
-    if (missing.length) throw forbidden(`Publishing needs the advertiser's verified ${missing.join(' and ')}: verify ${missing.length > 1 ? 'them' : 'it'} in your account first.`);
+    const unverified = missing.length > 1 ? 'listing.contact_unverified' : account.emailVerified ? 'listing.phone_unverified' : 'listing.email_unverified';
+    if (missing.length) throw forbidden(`Publishing needs the advertiser's verified ${missing.join(' and ')}: verify ${missing.length > 1 ? 'them' : 'it'} in your account first.`, { code: unverified });
   }
 
   async function requireAgencyMember(principal: Principal, agencyId: string) {
@@ -198,7 +202,7 @@ export function createListingsService(deps: ListingsDeps) {
         const placement = checkListing(merged, geo, now);
         if (isIndexable(row.status)) {
           const refusals = publishRefusals(merged);
-          if (refusals.length) throw unprocessable(`A published listing must keep what publishing needs: ${refusals.map((r) => r.message).join(' ')}`, refusals);
+          if (refusals.length) throw unprocessable(`A published listing must keep what publishing needs: ${refusals.map((r) => r.message).join(' ')}`, refusals, { code: 'listing.epc_required' });
         }
         const next = { ...fieldColumns(merged), ...placementColumns(placement) };
         // an edit that changes nothing keeps the version: other editors' If-Match stays valid
@@ -208,7 +212,7 @@ export function createListingsService(deps: ListingsDeps) {
           updated_at: now,
           ...(access !== 'moderator' && isIndexable(row.status) ? { refreshed_at: now } : {}),
         });
-        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.');
+        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.', { code: 'listing.changed_meanwhile' });
         if (after.price !== row.price || after.charges !== row.charges) {
           await store.recordPrice(trx, { listingId: id, price: after.price, charges: after.charges, at: now });
         }
@@ -231,7 +235,7 @@ export function createListingsService(deps: ListingsDeps) {
         const firstShowing = to === 'published' && row.status === 'draft';
         if (firstShowing) {
           const refusals = publishRefusals(toView(row));
-          if (refusals.length) throw unprocessable(`The listing cannot be published yet: ${refusals.map((r) => r.message).join(' ')}`, refusals);
+          if (refusals.length) throw unprocessable(`The listing cannot be published yet: ${refusals.map((r) => r.message).join(' ')}`, refusals, { code: 'listing.not_publishable' });
         }
         const after = await store.updateListing(trx, id, row.version, {
           status: to,
@@ -239,7 +243,7 @@ export function createListingsService(deps: ListingsDeps) {
           ...(firstShowing ? { published_at: now } : {}),
           ...(isIndexable(to) && access !== 'moderator' ? { refreshed_at: now } : {}),
         });
-        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.');
+        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.', { code: 'listing.changed_meanwhile' });
         await recordModeration(trx, access, caller, id, { change: 'status', from: row.status, to });
         await announce(trx, row, after);
         return toView(after);

@@ -89,9 +89,9 @@ export class MessagingService {
         if (!listing) throw notFound('This listing');
         const owner = { owner_id: listing.ownerId, agency_id: listing.agencyId };
         if (owner.owner_id === principal.userId || (owner.agency_id && principal.agencies.some((a) => a.agencyId === owner.agency_id))) {
-          throw unprocessable('This is your own listing: reply in the conversations seekers started.');
+          throw unprocessable('This is your own listing: reply in the conversations seekers started.', undefined, { code: 'message.own_listing' });
         }
-        if (await store.isBlockedBetween(trx, [principal.userId], [ownerParty(owner)!])) throw forbidden('You cannot write to this advertiser.');
+        if (await store.isBlockedBetween(trx, [principal.userId], [ownerParty(owner)!])) throw forbidden('You cannot write to this advertiser.', { code: 'message.blocked_advertiser' });
         const id = newId();
         conversation = await store.conversationFor(trx, { id, listing_id: listing.id, seeker_id: principal.userId, ...owner, created_at: now });
         fresh = conversation.id === id;
@@ -100,9 +100,9 @@ export class MessagingService {
         ({ row: conversation, side } = await this.conversation(principal, parsed.conversationId!, trx));
       }
       const otherParty = side === 'seeker' ? ownerParty(conversation) : conversation.seeker_id;
-      if (!otherParty) throw unprocessable('The other person has left Immo: this conversation is closed.');
+      if (!otherParty) throw unprocessable('The other person has left Immo: this conversation is closed.', undefined, { code: 'message.other_left' });
       if (await store.isBlockedBetween(trx, side === 'seeker' ? [principal.userId] : partiesOf(principal), [otherParty])) {
-        throw forbidden('This conversation is blocked: no message can be sent in it.');
+        throw forbidden('This conversation is blocked: no message can be sent in it.', { code: 'message.conversation_blocked' });
       }
       const uploads = await store.unusedAttachments(trx, parsed.attachmentIds, principal.userId, conversation.id);
       if (uploads.length !== parsed.attachmentIds.length) {

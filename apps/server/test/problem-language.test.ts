@@ -75,9 +75,16 @@ describe('problem messages in the request language', () => {
     expect(at(fr.json(), 'body.price')).toBe('Indiquez au moins 0.');
     expect(at(fr.json(), 'body.address.street')).toBe('Au moins 1 caractère.');
     expect(at(nl, 'body.price')).toBe('Geef minstens 0 op.');
-    expect(fr.json().detail).toContain('Certains champs ne sont pas valides');
+    expect(fr.json().detail).toBe('Certains champs ne sont pas valides\u00a0: price, address.street.');
     expect(fr.json()).toMatchObject({ type: en.type, title: en.title, status: 400, code: 'validation' });
     expect(en.detail).toMatch(/^The body is not valid: /);
+  });
+
+  it('words a field message a contract’s author wrote, when the catalogue has it', async () => {
+    const owner = await signUpForTest(t.app, { phoneVerified: true });
+    const body = liegeFlatToRent({ address: { street: 'Rue X', number: '1', postalCode: '4000', communeNis: '' } });
+    const res = await t.app.inject({ method: 'POST', url: '/v1/listings', headers: { ...owner.headers, 'accept-language': 'fr' }, payload: body });
+    expect(res.json().errors).toEqual([{ path: 'body.address.communeNis', message: 'Un code INS compte cinq chiffres.', code: 'field.nis' }]);
   });
 
   it('words a required field and a wrong type', async () => {
@@ -121,7 +128,7 @@ describe('problem messages in the request language', () => {
     const stale = await t.app.inject({ method: 'PUT', url: `/v1/listings/${id}`, headers: { ...owner.headers, 'accept-language': 'fr', 'if-match': '"7"' }, payload: { price: 1_200 } });
     expect(stale.statusCode).toBe(409);
     expect(stale.json()).toMatchObject({ code: 'listing.version_conflict', title: 'Conflict' });
-    expect(stale.json().detail).toBe("L'annonce a été modifiée depuis que vous l'avez ouverte (version 1, vous aviez la 7) : rechargez-la et refaites votre modification.");
+    expect(stale.json().detail).toBe("L'annonce a été modifiée depuis que vous l'avez ouverte (version 1, vous aviez la 7)\u00a0: rechargez-la et refaites votre modification.");
   });
 
   it('words a 404, a missing sign-in and an unknown route', async () => {
@@ -135,6 +142,10 @@ describe('problem messages in the request language', () => {
     const anonymous = await t.app.inject({ method: 'POST', url: '/v1/listings', headers: { 'accept-language': 'nl' }, payload: liegeFlatToRent() });
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().detail).toBe('Meld u aan om dit te doen.');
+
+    // a 404 that names what is missing keeps it in every language
+    const postalCode = await t.app.inject({ method: 'GET', url: '/v1/geo/postal-codes/9999', headers: { 'accept-language': 'fr' } });
+    expect(postalCode.json()).toMatchObject({ status: 404, code: 'geo.postal_code_unknown', detail: 'Le code postal 9999 ne dessert aucune commune belge.' });
 
     const route = await t.app.inject({ method: 'GET', url: '/v1/nowhere', headers: { 'accept-language': 'de' } });
     expect(route.json()).toMatchObject({ status: 404, code: 'route.not_found', detail: 'Diese Adresse existiert nicht.' });

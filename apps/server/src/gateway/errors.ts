@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } fro
 import { ZodError } from 'zod';
 import type { Locale } from '@immo/i18n';
 import { Problem, type FieldError } from '@immo/platform';
-import { localizedBody, problemLocale, problemMessage } from './problem-language.ts';
+import { localizedBody, problemLocale } from './problem-language.ts';
 import { validationFieldError, type ValidationIssue } from './validation-messages.ts';
 
 /**
@@ -33,7 +33,9 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   const locale = problemLocale(request);
   const body = localizedBody(problem, locale, request.url.split('?')[0]!);
   if (typeof problem.extra.retryAfter === 'number') reply.header('retry-after', String(problem.extra.retryAfter));
-  reply.header('content-language', locale).header('vary', 'Accept-Language');
+  // the words depend on Accept-Language: caches must keep one answer per language (CORS's Vary: Origin kept)
+  const vary = [reply.getHeader('vary')].flat().filter(Boolean).join(', ');
+  reply.header('content-language', locale).header('vary', vary ? `${vary}, Accept-Language` : 'Accept-Language');
   return reply.code(problem.status).type('application/problem+json').send(JSON.stringify({ ...body, requestId: request.id }));
 }
 
@@ -46,11 +48,11 @@ function toProblem(error: FastifyError, locale: Locale): Problem {
       const reported: ValidationIssue = { ...issue.params, code: issue.keyword, message: issue.message ?? 'is invalid' };
       return validationFieldError(reported, path, locale);
     });
-    return invalid(`The ${where} is not valid`, errors, locale);
+    return invalid(`The ${where} is not valid`, errors);
   }
   if (error instanceof ZodError) {
     const errors = error.issues.map((issue) => validationFieldError({ ...issue } as ValidationIssue, issue.path.join('.'), locale));
-    return invalid('The request is not valid', errors, locale);
+    return invalid('The request is not valid', errors);
   }
   if (isResponseSerializationError(error)) {
     return new Problem(500, 'Internal error', 'The server produced an invalid answer; it has been logged.');
@@ -77,9 +79,13 @@ function toProblem(error: FastifyError, locale: Locale): Problem {
   return new Problem(500, 'Internal error', 'Something went wrong on our side; it has been logged with the request id.');
 }
 
-/** A schema-validation problem: the English detail as it always was, and the worded one naming each field's message. */
-function invalid(what: string, errors: FieldError[], locale: Locale): Problem {
+/**
+ * A schema-validation problem: the English detail as it always was (each
+ * path and zod's message); in another language the detail names the fields
+ * only, each field's own message being worded in `errors`.
+ */
+function invalid(what: string, errors: FieldError[]): Problem {
   const english = `${what}: ${errors.map((e) => `${e.path} ${e.message}`).join('; ')}.`;
-  const fields = errors.map((e) => `${e.path.replace(/^body\./, '')} (${problemMessage(locale, e.code, e.params, e.message)})`).join('; ');
+  const fields = [...new Set(errors.map((e) => e.path.replace(/^(body|querystring|params|headers)\./, '')))].join(', ');
   return new Problem(400, 'Invalid request', english, { errors, code: 'validation', params: { fields } });
 }

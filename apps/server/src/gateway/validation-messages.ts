@@ -31,11 +31,27 @@ function zodMessage(locale: Locale, issue: ValidationIssue): string | undefined 
  */
 export function validationFieldError(issue: ValidationIssue, path: string, locale: Locale): FieldError {
   const raw = withReceived(issue);
-  if (zodMessage('en', raw) !== issue.message) return { path, message: issue.message };
+  if (zodMessage('en', raw) !== issue.message) {
+    const authored = AUTHORED[issue.message] ?? (/^a date looks like /.test(issue.message) ? { code: 'field.date' } : undefined);
+    return { path, message: issue.message, ...authored };
+  }
   const code = fieldCode(raw);
   if (code) return { path, message: issue.message, ...code };
   return { path, message: locale === 'en' ? issue.message : (zodMessage(locale, raw) ?? issue.message) };
 }
+
+/**
+ * Messages the contracts' authors wrote on fields of the web's forms: their
+ * codes, so that they too are worded in the caller's language. A message
+ * not listed here stays as written (English).
+ */
+const AUTHORED: Record<string, ProblemCode> = {
+  'a NIS code has five digits': { code: 'field.nis' },
+  'a Belgian postal code has four digits': { code: 'field.postal_code' },
+  'a Belgian postal code has 4 digits': { code: 'field.postal_code' },
+  'whole euros': { code: 'field.whole_euros' },
+  'an IPI/BIV number has 6 digits, e.g. 500.123': { code: 'field.ipi' },
+};
 
 function fieldCode(issue: ValidationIssue): ProblemCode | undefined {
   const { code, origin } = issue;

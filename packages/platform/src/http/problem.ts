@@ -79,8 +79,13 @@ export const badRequest = (detail: string, errors?: FieldError[], code?: Problem
 export const unauthorized = (detail?: string, code?: ProblemCode) =>
   new Problem(401, 'Unauthorized', detail ?? 'Sign in to do this: send a valid access token in the Authorization header.', coded(code ?? (detail === undefined ? { code: 'unauthorized' } : undefined)));
 export const forbidden = (detail: string, code?: ProblemCode) => new Problem(403, 'Forbidden', detail, coded(code));
-/** Also what an owner-only resource answers to anyone else: its existence is not revealed. */
-export const notFound = (what: string) => new Problem(404, 'Not found', `${what} does not exist or is not yours to see.`, { code: 'not_found' });
+/**
+ * Also what an owner-only resource answers to anyone else: its existence is
+ * not revealed. Its code is the generic `not_found` (worded without `what`)
+ * unless the caller names one that says what is missing.
+ */
+export const notFound = (what: string, code: ProblemCode = { code: 'not_found' }) =>
+  new Problem(404, 'Not found', `${what} does not exist or is not yours to see.`, coded(code));
 export const conflict = (detail: string, code?: ProblemCode) => new Problem(409, 'Conflict', detail, coded(code));
 export const unprocessable = (detail: string, errors?: FieldError[], code?: ProblemCode) =>
   new Problem(422, 'Unprocessable content', detail, { ...withErrors(errors), ...coded(code) });

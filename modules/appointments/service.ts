@@ -43,7 +43,7 @@ export class AppointmentsService {
   async setAvailability(principal: Principal, listingId: string, input: AvailabilityInput): Promise<AvailabilityView> {
     if (!(await this.listings().isOwnerOrAgent(principal, listingId))) throw notFound('This listing');
     const listing = await this.listings().get(listingId);
-    if (!listing) throw unprocessable('Visits can be offered on a published listing only: publish it first.');
+    if (!listing) throw unprocessable('Visits can be offered on a published listing only: publish it first.', undefined, { code: 'visit.listing_not_published' });
     const parsed = availabilityInput.parse(input);
     const row = await store.saveAvailability(
       this.db,

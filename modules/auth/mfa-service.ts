@@ -14,7 +14,7 @@ export class MfaService {
     const account = await this.d.store.accountById(principal.userId);
     if (!account) throw notFound('The account');
     const existing = await this.d.store.totp(principal.userId);
-    if (existing?.confirmed_at) throw conflict('A second factor is already active. Disable it first to enrol a new device.');
+    if (existing?.confirmed_at) throw conflict('A second factor is already active. Disable it first to enrol a new device.', { code: 'mfa.already_active' });
     const secret = newTotpSecret();
     await this.d.store.putTotp(this.d.store.db, principal.userId, this.d.sealed.seal(secret), this.d.ctx.clock.now());
     return { secret, otpauthUri: totpUri(secret, account.email) };
@@ -51,7 +51,7 @@ export class MfaService {
   async disable(principal: Principal, code: string, ip?: string) {
     const account = await this.d.store.accountById(principal.userId);
     if (!account) throw notFound('The account');
-    if (MFA_REQUIRED_ROLES.includes(account.role)) throw forbidden(`The ${account.role} role requires a second factor; it cannot be disabled.`);
+    if (MFA_REQUIRED_ROLES.includes(account.role)) throw forbidden(`The ${account.role} role requires a second factor; it cannot be disabled.`, { code: 'mfa.required_for_role' });
     await this.requireValidSecondFactor(this.d.store.db, principal.userId, code, { allowRecovery: true });
     await this.d.store.transaction(async (trx) => {
       await this.d.store.deleteMfa(trx, principal.userId);

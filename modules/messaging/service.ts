@@ -227,9 +227,9 @@ export class MessagingService {
   async upload(principal: Principal, conversationId: string, file: { filename: string; contentType: string; body: Buffer }): Promise<AttachmentView> {
     await this.conversation(principal, conversationId);
     const type = file.contentType.split(';')[0]!.trim().toLowerCase();
-    if (!(ATTACHMENT_TYPES as readonly string[]).includes(type)) throw unprocessable(`Attach a photo (JPEG, PNG, WebP) or a PDF; got ${type}.`);
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(type)) throw unprocessable(`Attach a photo (JPEG, PNG, WebP) or a PDF; got ${type}.`, undefined, { code: 'message.attachment_type' });
     if (file.body.length === 0) throw badRequest('The file is empty.');
-    if (file.body.length > MAX_ATTACHMENT_BYTES) throw unprocessable(`A file may weigh up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+    if (file.body.length > MAX_ATTACHMENT_BYTES) throw unprocessable(`A file may weigh up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, undefined, { code: 'message.attachment_too_big', params: { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
     const id = newId();
     const filename = file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'file';
     const key = `messaging/${conversationId}/${id}`;

@@ -52,10 +52,12 @@ describe('problem messages in the request language', () => {
     expect(res.json()).toMatchObject({ code: 'password.breached', detail: 'Dit wachtwoord staat in lijsten van gelekte wachtwoorden; kies een ander.' });
   });
 
-  it('falls back to English for a language the product does not speak', async () => {
+  it('falls back to English for a language the product does not speak, or for any (Node’s fetch sends *)', async () => {
     const res = await register('kort', 'ja-JP,ja;q=0.9');
     expect(res.json().detail).toBe('Use at least 10 characters.');
     expect(res.headers['content-language']).toBe('en');
+    expect((await register('kort', '*')).json().detail).toBe('Use at least 10 characters.');
+    expect((await register('kort', 'ja, *;q=0.5, nl;q=0.1')).json().detail).toBe('Gebruik minstens 10 tekens.');
   });
 
   it('words schema validation field by field, paths unchanged', async () => {

@@ -6,11 +6,15 @@ import type { Problem, ProblemBody, ProblemParams } from '@immo/platform';
  * The language of a request's problem messages, from Accept-Language
  * (`fr-BE,fr;q=0.9`, `nl`...). English, the API's own language, when the
  * header is absent or names none of ours: partners and scripts keep the
- * text they always had.
+ * text they always had. `*` names none (Node's fetch sends it by default).
  */
 export function problemLocale(request: FastifyRequest): Locale {
   const header = request.headers['accept-language'];
-  return negotiateLocale(Array.isArray(header) ? header.join(',') : header, LOCALES, 'en');
+  const ranges = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .filter((range) => range.split(';')[0]!.trim() !== '*')
+    .join(',');
+  return negotiateLocale(ranges, LOCALES, 'en');
 }
 
 /**

@@ -123,19 +123,23 @@ describe('password reset', () => {
   });
 
   it('shows both pages in Dutch, redirects the mailed path by the browser language', async () => {
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-
-    // signing up with a breached password: the server's reason in Dutch under the field
-    await page.goto(`${stack.origin}/nl/account/register`);
-    await page.getByLabel('E-mailadres').fill('nieuw@example.test');
-    await page.getByLabel('Wachtwoord', { exact: true }).fill('password123');
-    await page.getByRole('button', { name: 'Account aanmaken' }).click();
-    const weakness = page.locator('#password-error');
+    // signing up with a breached password on the Dutch page of an English-speaking
+    // browser: the server's reason under the field follows the page, not the browser
+    const english = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const signUp = await english.newPage();
+    await signUp.goto(`${stack.origin}/nl/account/register`);
+    await signUp.getByLabel('E-mailadres').fill('nieuw@example.test');
+    await signUp.getByLabel('Wachtwoord', { exact: true }).fill('password123');
+    await signUp.getByRole('button', { name: 'Account aanmaken' }).click();
+    const weakness = signUp.locator('#password-error');
     await weakness.waitFor();
     expect(await weakness.textContent()).toBe('Dit wachtwoord staat in lijsten van gelekte wachtwoorden; kies een ander.');
-    expect(await page.getByLabel('Wachtwoord', { exact: true }).getAttribute('aria-invalid')).toBe('true');
-    await checkPage(page, 'register-weak-password-nl');
+    expect(await signUp.getByLabel('Wachtwoord', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await checkPage(signUp, 'register-weak-password-nl');
+    await english.close();
+
+    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
 
     await page.goto(`${stack.origin}/reset-password?token=not-a-real-token-0000`);
     await page.waitForURL(/\/nl\/account\/reset-password\?token=not-a-real-token-0000$/);

@@ -99,7 +99,7 @@ export class LoginService {
     }
     await this.d.ctx.cache.delete(key);
     const account = await this.d.store.accountById(challenge.userId);
-    if (!account || account.status !== 'active') throw unauthorized('This account cannot sign in.');
+    if (!account || account.status !== 'active') throw unauthorized('This account cannot sign in.', { code: 'auth.account_inactive' });
     return this.startSession(account, { mfa: true, method: challenge.method }, req);
   }
 
@@ -141,7 +141,7 @@ export class LoginService {
     const account = await this.d.store.accountById(outcome.session.user_id);
     if (!account || account.status !== 'active') {
       await this.d.sessions.revoke(this.d.store.db, outcome.session.id, 'account not active');
-      throw unauthorized('This account cannot sign in.');
+      throw unauthorized('This account cannot sign in.', { code: 'auth.account_inactive' });
     }
     return this.#tokenPair(account, outcome.session, outcome.refreshToken);
   }

@@ -23,8 +23,8 @@ export class MfaService {
   /** Confirms the enrolment with a first code; returns the recovery codes (shown once). The session counts as MFA from now on. */
   async confirm(principal: Principal, code: string, ip?: string) {
     const row = await this.d.store.totp(principal.userId);
-    if (!row) throw conflict('Start the enrolment first: POST /v1/auth/mfa/totp.');
-    if (row.confirmed_at) throw conflict('This second factor is already active.');
+    if (!row) throw conflict('Start the enrolment first: POST /v1/auth/mfa/totp.', { code: 'mfa.enrolment_not_started' });
+    if (row.confirmed_at) throw conflict('This second factor is already active.', { code: 'mfa.already_active' });
     const now = this.d.ctx.clock.now();
     const step = await checkTotp(this.d.sealed.open(row.secret_enc), code, now);
     if (step === undefined) throw unauthorized('The code is wrong or expired: type the code your app shows now.', { code: 'auth.mfa_code_wrong' });
@@ -66,7 +66,7 @@ export class MfaService {
   /** Accepts a current TOTP code (never twice) or an unused recovery code; throws 401 otherwise. */
   async requireValidSecondFactor(db: AuthExecutor, userId: string, code: string, options: { allowRecovery: boolean }): Promise<'otp' | 'recovery'> {
     const row = await this.d.store.totp(userId, db);
-    if (!row?.confirmed_at) throw conflict('No second factor is active on this account.');
+    if (!row?.confirmed_at) throw conflict('No second factor is active on this account.', { code: 'mfa.not_active' });
     const now = this.d.ctx.clock.now();
     if (/^\d{6}$/.test(code.trim())) {
       const step = await checkTotp(this.d.sealed.open(row.secret_enc), code.trim(), now, Number(row.last_time_step));

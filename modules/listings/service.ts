@@ -99,14 +99,14 @@ export function createListingsService(deps: ListingsDeps) {
       !account?.emailVerified && 'e-mail address',
       !account?.phoneVerified && 'phone number',
     ].filter(Boolean);
-    if (!account || account.status !== 'active') throw forbidden('The advertiser\'s account is not active; the listing cannot be published.');
+    if (!account || account.status !== 'active') throw forbidden('The advertiser\'s account is not active; the listing cannot be published.', { code: 'listing.advertiser_inactive' });
     const unverified = missing.length > 1 ? 'listing.contact_unverified' : account.emailVerified ? 'listing.phone_unverified' : 'listing.email_unverified';
     if (missing.length) throw forbidden(`Publishing needs the advertiser's verified ${missing.join(' and ')}: verify ${missing.length > 1 ? 'them' : 'it'} in your account first.`, { code: unverified });
   }
 
   async function requireAgencyMember(principal: Principal, agencyId: string) {
     if (!(await memberships.isAgencyMember(principal.userId, agencyId))) {
-      throw forbidden('You can only advertise for an agency you belong to.');
+      throw forbidden('You can only advertise for an agency you belong to.', { code: 'listing.agency_not_member' });
     }
   }
 
@@ -191,12 +191,12 @@ export function createListingsService(deps: ListingsDeps) {
       return change([id], async (trx) => {
         const row = await lockForChange(trx, authorized, expected);
         if (row.status === 'archived' || row.status === 'sold' || row.status === 'rented') {
-          throw conflict(`A ${row.status} listing cannot be edited.`);
+          throw conflict(`A ${row.status} listing cannot be edited.`, { code: 'listing.not_editable' });
         }
         const current = toView(row);
         const merged = mergePatch(current, patch);
         if (merged.transaction !== current.transaction && row.status !== 'draft') {
-          throw conflict('The transaction (sale or rent) of a published listing cannot change; archive it and create a new one.');
+          throw conflict('The transaction (sale or rent) of a published listing cannot change; archive it and create a new one.', { code: 'listing.transaction_locked' });
         }
         const now = clock.now();
         const placement = checkListing(merged, geo, now);
@@ -230,7 +230,7 @@ export function createListingsService(deps: ListingsDeps) {
       return change([id], async (trx) => {
         const row = await lockForChange(trx, authorized, expectedVersion);
         const refusal = transitionRefusal(row.status, to, row.transaction as 'sale' | 'rent');
-        if (refusal) throw conflict(refusal);
+        if (refusal) throw conflict(refusal, { code: 'listing.status_move_refused' });
         const now = clock.now();
         const firstShowing = to === 'published' && row.status === 'draft';
         if (firstShowing) {

@@ -57,12 +57,12 @@ export function checkListing(fields: ListingFields, geo: GeoLookup, today: Date)
     add('price', `${what} for a ${fields.type} must be between ${minPrice} and ${maxPrice} euros; got ${fields.price}.`, 'listing.price_out_of_bounds', { min: minPrice, max: maxPrice, price: fields.price });
   }
   if (fields.charges !== null) {
-    if (fields.transaction !== 'rent') add('charges', 'Monthly charges apply to rentals only; leave them out for a sale.');
-    else if (fields.charges > MAX_CHARGES) add('charges', `Monthly charges above ${MAX_CHARGES} euros are not plausible.`);
+    if (fields.transaction !== 'rent') add('charges', 'Monthly charges apply to rentals only; leave them out for a sale.', 'listing.charges_for_sale');
+    else if (fields.charges > MAX_CHARGES) add('charges', `Monthly charges above ${MAX_CHARGES} euros are not plausible.`, 'listing.charges_too_high', { max: MAX_CHARGES });
   }
 
   if (bounds.livingArea === null) {
-    if (fields.livingArea !== null) add('livingArea', `A ${fields.type} has no living area; give its land area instead.`);
+    if (fields.livingArea !== null) add('livingArea', `A ${fields.type} has no living area; give its land area instead.`, 'listing.no_living_area');
   } else if (fields.livingArea !== null) {
     const [min, max] = bounds.livingArea;
     if (fields.livingArea < min || fields.livingArea > max) {
@@ -75,20 +75,20 @@ export function checkListing(fields: ListingFields, geo: GeoLookup, today: Date)
       }
     }
   }
-  if (fields.type === 'land' && fields.landArea === null) add('landArea', 'A plot of land needs its land area.');
+  if (fields.type === 'land' && fields.landArea === null) add('landArea', 'A plot of land needs its land area.', 'listing.land_area_missing');
   if (fields.landArea !== null && (fields.landArea < LAND_AREA[0] || fields.landArea > LAND_AREA[1])) {
-    add('landArea', `The land area must be between ${LAND_AREA[0]} and ${LAND_AREA[1]} m²; got ${fields.landArea}.`);
+    add('landArea', `The land area must be between ${LAND_AREA[0]} and ${LAND_AREA[1]} m²; got ${fields.landArea}.`, 'listing.land_area_out_of_bounds', { min: LAND_AREA[0], max: LAND_AREA[1], area: fields.landArea });
   }
 
-  if (!bounds.bedrooms && fields.bedrooms) add('bedrooms', `A ${fields.type} has no bedrooms.`);
+  if (!bounds.bedrooms && fields.bedrooms) add('bedrooms', `A ${fields.type} has no bedrooms.`, 'listing.no_bedrooms');
   if (fields.rooms !== null && fields.bedrooms !== null && fields.bedrooms > fields.rooms) {
-    add('bedrooms', `There are more bedrooms (${fields.bedrooms}) than rooms (${fields.rooms}).`);
+    add('bedrooms', `There are more bedrooms (${fields.bedrooms}) than rooms (${fields.rooms}).`, 'listing.bedrooms_above_rooms', { bedrooms: fields.bedrooms, rooms: fields.rooms });
   }
   if (fields.yearBuilt !== null && fields.yearBuilt > today.getUTCFullYear() + 5) {
-    add('yearBuilt', `The year built ${fields.yearBuilt} is too far in the future.`);
+    add('yearBuilt', `The year built ${fields.yearBuilt} is too far in the future.`, 'listing.year_built_future');
   }
   if (fields.availableFrom !== null && Number.isNaN(Date.parse(`${fields.availableFrom}T00:00:00Z`))) {
-    add('availableFrom', `${fields.availableFrom} is not a calendar date.`);
+    add('availableFrom', `${fields.availableFrom} is not a calendar date.`, 'field.date');
   }
 
   if (fields.epc && commune) {
@@ -105,9 +105,9 @@ export function checkListing(fields: ListingFields, geo: GeoLookup, today: Date)
 
   if (!fields.title[fields.language]) add(`title.${fields.language}`, `The title needs a text in the ad's main language (${fields.language}).`, 'listing.title_missing');
   if (fields.coverPhotoId !== null && !fields.photos.some((p) => p.id === fields.coverPhotoId)) {
-    add('coverPhotoId', 'The cover photo must be one of the listing\'s photos.');
+    add('coverPhotoId', 'The cover photo must be one of the listing\'s photos.', 'listing.cover_not_a_photo');
   }
-  if (new Set(fields.photos.map((p) => p.id)).size !== fields.photos.length) add('photos', 'A photo appears twice.');
+  if (new Set(fields.photos.map((p) => p.id)).size !== fields.photos.length) add('photos', 'A photo appears twice.', 'listing.photo_twice');
 
   if ((fields.lat === null) !== (fields.lon === null)) add('lat', 'Give both lat and lon, or neither.');
   if (errors.length) throw unprocessable(`The listing has ${errors.length} problem(s): ${errors.map((e) => e.message).join(' ')}`, errors, { code: 'listing.invalid', params: { count: errors.length } });

@@ -220,7 +220,7 @@ describe('the agency desk', () => {
     await page.getByRole('button', { name: 'Créer le brouillon' }).click();
     // the server refuses the commune: its message sits under the commune field
     await page.locator('#communeNis-error').waitFor();
-    expect(await page.locator('#communeNis-error').textContent()).toMatch(/NIS|commune/i);
+    expect(await page.locator('#communeNis-error').textContent()).toMatch(/code INS|commune/);
     await screenshot(page, 'desk-new-error-fr');
     expect(page.url()).toMatch(/\/fr\/desk\/new$/);
     const after = await apiInPage<{ items: unknown[] }>(page, '/v1/me/listings');
@@ -343,8 +343,8 @@ describe('the agency desk', () => {
     const desk = await signIn(theirs, '/fr/desk', owner);
     await desk.getByRole('cell', { name: 'Studio rue de la Paix', exact: true }).waitFor();
     await desk.getByRole('button', { name: 'Publier' }).click();
-    // (the server's words, e.g. "verify your phone number")
-    const alert = desk.getByRole('alert').filter({ hasText: /phone/i });
+    // (the server's words in the page's language: "vérifiez d'abord votre numéro de téléphone")
+    const alert = desk.getByRole('alert').filter({ hasText: /numéro de téléphone/ });
     await alert.waitFor();
     expect(await alert.getByRole('link', { name: 'Aller à mon profil' }).getAttribute('href')).toBe('/fr/account');
     await screenshot(desk, 'desk-publish-refused-fr');

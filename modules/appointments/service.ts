@@ -43,7 +43,7 @@ export class AppointmentsService {
   async setAvailability(principal: Principal, listingId: string, input: AvailabilityInput): Promise<AvailabilityView> {
     if (!(await this.listings().isOwnerOrAgent(principal, listingId))) throw notFound('This listing');
     const listing = await this.listings().get(listingId);
-    if (!listing) throw unprocessable('Visits can be offered on a published listing only: publish it first.');
+    if (!listing) throw unprocessable('Visits can be offered on a published listing only: publish it first.', undefined, { code: 'visit.listing_not_published' });
     const parsed = availabilityInput.parse(input);
     const row = await store.saveAvailability(
       this.db,
@@ -93,7 +93,7 @@ export class AppointmentsService {
   async book(principal: Principal, input: BookInput): Promise<AppointmentView> {
     const listing = await this.listings().get(input.listingId);
     if (!listing) throw notFound('This listing');
-    if (isOwnerSide(principal, listing)) throw unprocessable('This is your own listing: you cannot book a visit of it.');
+    if (isOwnerSide(principal, listing)) throw unprocessable('This is your own listing: you cannot book a visit of it.', undefined, { code: 'visit.own_listing' });
     const startsAt = new Date(input.startsAt);
     const row = await this.ctx.db.kysely.transaction().execute(async (trx) => {
       const availability = await this.checkBookable(trx, input.listingId, startsAt);
@@ -113,12 +113,12 @@ export class AppointmentsService {
 
   private async checkBookable(trx: Executor, listingId: string, startsAt: Date): Promise<AvailabilityRow> {
     const availability = await store.availabilityOf(trx, listingId);
-    if (!availability) throw unprocessable('This listing offers no visits at the moment.');
+    if (!availability) throw unprocessable('This listing offers no visits at the moment.', undefined, { code: 'visit.none_offered' });
     if (!isOfferedSlot(availabilityOfRow(availability), startsAt)) {
-      throw unprocessable('This time is not one of the listing\'s visit slots: pick one from GET /v1/listings/:id/slots.', [{ path: 'startsAt', message: 'not an offered slot' }]);
+      throw unprocessable('This time is not one of the listing\'s visit slots: pick one from GET /v1/listings/:id/slots.', [{ path: 'startsAt', message: 'not an offered slot', code: 'visit.slot_not_offered' }], { code: 'visit.slot_not_offered' });
     }
     if (startsAt.getTime() < this.ctx.clock.now().getTime() + availability.lead_minutes * 60_000) {
-      throw unprocessable(`This slot can no longer be booked: visits are booked at least ${availability.lead_minutes} minutes ahead.`, [{ path: 'startsAt', message: 'too late to book' }]);
+      throw unprocessable(`This slot can no longer be booked: visits are booked at least ${availability.lead_minutes} minutes ahead.`, [{ path: 'startsAt', message: 'too late to book', code: 'visit.slot_too_late', params: { minutes: availability.lead_minutes } }], { code: 'visit.slot_too_late', params: { minutes: availability.lead_minutes } });
     }
     return availability;
   }
@@ -129,7 +129,7 @@ export class AppointmentsService {
     a: { listingId: string; seekerId: string | null; startsAt: Date; requestedBy: Side; note: string | null; rescheduledFrom: string | null },
   ): Promise<AppointmentRow> {
     if (!(await store.takePlace(trx, a.listingId, a.startsAt, availability.capacity))) {
-      throw conflict('This visit slot is full: someone booked the last place. Choose another slot.');
+      throw conflict('This visit slot is full: someone booked the last place. Choose another slot.', { code: 'visit.slot_full' });
     }
     const now = this.ctx.clock.now();
     try {
@@ -154,7 +154,7 @@ export class AppointmentsService {
         now,
       );
     } catch (error) {
-      if ((error as { code?: string }).code === '23505') throw conflict('You already have a visit booked in this slot.');
+      if ((error as { code?: string }).code === '23505') throw conflict('You already have a visit booked in this slot.', { code: 'visit.already_booked' });
       throw error;
     }
   }

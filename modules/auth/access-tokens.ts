@@ -63,7 +63,7 @@ export class AccessTokens {
         requiredClaims: ['sub', 'exp', 'iat', 'sid'],
       }));
     } catch {
-      throw unauthorized('The access token is invalid or expired: refresh it or sign in again.');
+      throw unauthorized('The access token is invalid or expired: refresh it or sign in again.', { code: 'auth.session_expired' });
     }
     return toPrincipal(payload);
   }
@@ -72,7 +72,7 @@ export class AccessTokens {
 function toPrincipal(payload: JWTPayload): Principal {
   const role = payload.role as Role;
   if (!ROLES.includes(role) || typeof payload.sub !== 'string' || typeof payload.sid !== 'string') {
-    throw unauthorized('The access token is invalid or expired: refresh it or sign in again.');
+    throw unauthorized('The access token is invalid or expired: refresh it or sign in again.', { code: 'auth.session_expired' });
   }
   const agencies = Array.isArray(payload.agencies)
     ? (payload.agencies as { id: string; role: 'owner' | 'agent' }[]).map((a) => ({ agencyId: a.id, role: a.role }))

@@ -26,7 +26,7 @@ export class AccountService {
    */
   async register(input: { email: string; password: string; displayName?: string; locale: Locale }): Promise<void> {
     const weakness = passwordWeakness(input.password, input.email);
-    if (weakness) throw unprocessable(weakness, [{ path: 'password', message: weakness }]);
+    if (weakness) throw unprocessable(weakness.message, [{ path: 'password', ...weakness }], weakness);
     const passwordHash = await hashPassword(input.password);
     const now = this.d.ctx.clock.now();
     const link = randomToken();
@@ -64,12 +64,12 @@ export class AccountService {
       await this.d.store.updateAccount(trx, used.user_id, { email_verified: true }, now);
       return true;
     });
-    if (!ok) throw unprocessable('This verification link is invalid, used or expired. Ask for a new one from your account page.');
+    if (!ok) throw unprocessable('This verification link is invalid, used or expired. Ask for a new one from your account page.', undefined, { code: 'auth.link_invalid' });
   }
 
   async resendVerification(principal: Principal): Promise<void> {
     const account = await this.#account(principal.userId);
-    if (account.email_verified) throw conflict('This e-mail address is already verified.');
+    if (account.email_verified) throw conflict('This e-mail address is already verified.', { code: 'auth.email_already_verified' });
     const now = this.d.ctx.clock.now();
     const link = randomToken();
     await this.d.store.addOneTimeToken(this.d.store.db, { token_hash: tokenHash(link), user_id: account.id, purpose: 'verify_email', target: account.email, created_at: now, expires_at: new Date(now.getTime() + VERIFY_EMAIL_TTL_MS) });
@@ -93,7 +93,7 @@ export class AccountService {
     const pending = await this.d.store.db.selectFrom('auth.one_time_tokens').select('user_id').where('token_hash', '=', hash).executeTakeFirst();
     const account = pending && (await this.d.store.accountById(pending.user_id));
     const weakness = passwordWeakness(password, account?.email);
-    if (weakness) throw unprocessable(weakness, [{ path: 'password', message: weakness }]);
+    if (weakness) throw unprocessable(weakness.message, [{ path: 'password', ...weakness }], weakness);
     const passwordHash = await hashPassword(password);
     const ok = await this.d.store.transaction(async (trx) => {
       const used = await this.d.store.consumeOneTimeToken(trx, hash, 'reset_password', now);
@@ -104,17 +104,17 @@ export class AccountService {
       await this.d.ctx.audit.record(trx, { actorId: used.user_id, action: 'auth.password_reset', subjectType: 'user', subjectId: used.user_id, ip });
       return true;
     });
-    if (!ok) throw unprocessable('This reset link is invalid, used or expired. Ask for a new one.');
+    if (!ok) throw unprocessable('This reset link is invalid, used or expired. Ask for a new one.', undefined, { code: 'auth.link_invalid' });
   }
 
   /** Changes the password; the other sessions end, this one stays. */
   async changePassword(principal: Principal, current: string, next: string, ip?: string): Promise<void> {
     const account = await this.#account(principal.userId);
     if (!account.password_hash || !(await verifyPassword(account.password_hash, current))) {
-      throw unauthorized('The current password is wrong.');
+      throw unauthorized('The current password is wrong.', { code: 'auth.current_password_wrong' });
     }
     const weakness = passwordWeakness(next, account.email);
-    if (weakness) throw unprocessable(weakness, [{ path: 'newPassword', message: weakness }]);
+    if (weakness) throw unprocessable(weakness.message, [{ path: 'newPassword', ...weakness }], weakness);
     const passwordHash = await hashPassword(next);
     await this.d.store.transaction(async (trx) => {
       await this.d.store.updateAccount(trx, account.id, { password_hash: passwordHash }, this.d.ctx.clock.now());
@@ -126,7 +126,7 @@ export class AccountService {
   /** Sets the phone number (Belgian) as unverified and texts a 6-digit code to it. */
   async startPhoneVerification(principal: Principal, phone: string): Promise<{ phone: string }> {
     const parsed = validatePhone(phone);
-    if (!parsed.valid) throw unprocessable(parsed.reason, [{ path: 'phone', message: parsed.reason }]);
+    if (!parsed.valid) throw unprocessable(parsed.reason, [{ path: 'phone', message: parsed.reason, code: 'phone.invalid' }], { code: 'phone.invalid' });
     const account = await this.#account(principal.userId);
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const now = this.d.ctx.clock.now();
@@ -154,8 +154,8 @@ export class AccountService {
       await this.d.store.updateAccount(trx, principal.userId, { phone_verified: true }, now);
       return 'ok' as const;
     });
-    if (result === 'none') throw unprocessable('No code is pending for this number: ask for a new code.');
-    if (result === 'wrong') throw unprocessable('This code is wrong. Check the text message, or ask for a new code.', [{ path: 'code', message: 'wrong code' }]);
+    if (result === 'none') throw unprocessable('No code is pending for this number: ask for a new code.', undefined, { code: 'phone.code_missing' });
+    if (result === 'wrong') throw unprocessable('This code is wrong. Check the text message, or ask for a new code.', [{ path: 'code', message: 'wrong code', code: 'phone.code_wrong' }], { code: 'phone.code_wrong' });
   }
 
   async updateIdentity(userId: string, patch: { displayName?: string | null; locale?: Locale }): Promise<Account> {

@@ -102,11 +102,11 @@ export function createAuthModule(options: AuthModuleOptions = {}): ModuleDefinit
           if (!match) throw unauthorized('Send the access token as "Authorization: Bearer <token>".');
           const principal = await tokens.verify(match[1]!);
           if (principal.sessionId && (await services.deps.sessions.isRevoked(principal.sessionId))) {
-            throw unauthorized('This session has ended: sign in again.');
+            throw unauthorized('This session has ended: sign in again.', { code: 'auth.session_expired' });
           }
           // Agency and staff roles answer nothing but auth routes until their session passed a second factor.
           if (MFA_REQUIRED_ROLES.includes(principal.role) && !principal.mfa && !MFA_FREE_PREFIXES.some((p) => request.url.startsWith(p))) {
-            throw forbidden(`The ${principal.role} role needs a second factor: enrol TOTP at POST /v1/auth/mfa/totp, then sign in again with your code.`);
+            throw forbidden(`The ${principal.role} role needs a second factor: enrol TOTP at POST /v1/auth/mfa/totp, then sign in again with your code.`, { code: 'auth.mfa_enrolment_required' });
           }
           return principal;
         },

@@ -43,9 +43,9 @@ export class LoginService {
     const passwordOk = await verifyPassword(usable ? account.password_hash! : await dummyHash(), input.password);
     if (!usable || !passwordOk) {
       await this.d.throttle.failed(input.email, req.ip);
-      throw unauthorized(WRONG_CREDENTIALS);
+      throw unauthorized(WRONG_CREDENTIALS, { code: 'auth.wrong_credentials' });
     }
-    if (account.status === 'suspended') throw forbidden('This account is suspended. Contact support to have it reactivated.');
+    if (account.status === 'suspended') throw forbidden('This account is suspended. Contact support to have it reactivated.', { code: 'auth.account_suspended' });
 
     let mfa = false;
     if (await this.mfa.isEnrolled(account.id)) {
@@ -53,6 +53,7 @@ export class LoginService {
         throw new Problem(401, 'Second factor required', 'Send the code from your authenticator app (or a recovery code) as "otp" with your e-mail and password.', {
           type: 'https://immo.be/problems/mfa-required',
           mfaRequired: true,
+          code: 'auth.mfa_required',
         });
       }
       try {
@@ -80,6 +81,7 @@ export class LoginService {
       type: 'https://immo.be/problems/mfa-required',
       mfaRequired: true,
       mfaToken,
+      code: 'auth.mfa_required',
     });
   }
 
@@ -87,7 +89,7 @@ export class LoginService {
   async completeChallenge(mfaToken: string, otp: string, req: RequestInfo): Promise<TokenPair> {
     const key = challengeKey(mfaToken);
     const challenge = await this.d.ctx.cache.get<MfaChallenge>(key);
-    if (!challenge) throw unauthorized('This sign-in expired; start again.');
+    if (!challenge) throw unauthorized('This sign-in expired; start again.', { code: 'auth.sign_in_expired' });
     try {
       await this.mfa.requireValidSecondFactor(this.d.store.db, challenge.userId, otp, { allowRecovery: true });
     } catch (error) {
@@ -97,7 +99,7 @@ export class LoginService {
     }
     await this.d.ctx.cache.delete(key);
     const account = await this.d.store.accountById(challenge.userId);
-    if (!account || account.status !== 'active') throw unauthorized('This account cannot sign in.');
+    if (!account || account.status !== 'active') throw unauthorized('This account cannot sign in.', { code: 'auth.account_inactive' });
     return this.startSession(account, { mfa: true, method: challenge.method }, req);
   }
 
@@ -135,11 +137,11 @@ export class LoginService {
       }
       return result;
     });
-    if (outcome.kind !== 'rotated') throw unauthorized('This refresh token is not valid any more: sign in again.');
+    if (outcome.kind !== 'rotated') throw unauthorized('This refresh token is not valid any more: sign in again.', { code: 'auth.session_expired' });
     const account = await this.d.store.accountById(outcome.session.user_id);
     if (!account || account.status !== 'active') {
       await this.d.sessions.revoke(this.d.store.db, outcome.session.id, 'account not active');
-      throw unauthorized('This account cannot sign in.');
+      throw unauthorized('This account cannot sign in.', { code: 'auth.account_inactive' });
     }
     return this.#tokenPair(account, outcome.session, outcome.refreshToken);
   }

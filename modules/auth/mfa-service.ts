@@ -14,7 +14,7 @@ export class MfaService {
     const account = await this.d.store.accountById(principal.userId);
     if (!account) throw notFound('The account');
     const existing = await this.d.store.totp(principal.userId);
-    if (existing?.confirmed_at) throw conflict('A second factor is already active. Disable it first to enrol a new device.');
+    if (existing?.confirmed_at) throw conflict('A second factor is already active. Disable it first to enrol a new device.', { code: 'mfa.already_active' });
     const secret = newTotpSecret();
     await this.d.store.putTotp(this.d.store.db, principal.userId, this.d.sealed.seal(secret), this.d.ctx.clock.now());
     return { secret, otpauthUri: totpUri(secret, account.email) };
@@ -23,11 +23,11 @@ export class MfaService {
   /** Confirms the enrolment with a first code; returns the recovery codes (shown once). The session counts as MFA from now on. */
   async confirm(principal: Principal, code: string, ip?: string) {
     const row = await this.d.store.totp(principal.userId);
-    if (!row) throw conflict('Start the enrolment first: POST /v1/auth/mfa/totp.');
-    if (row.confirmed_at) throw conflict('This second factor is already active.');
+    if (!row) throw conflict('Start the enrolment first: POST /v1/auth/mfa/totp.', { code: 'mfa.enrolment_not_started' });
+    if (row.confirmed_at) throw conflict('This second factor is already active.', { code: 'mfa.already_active' });
     const now = this.d.ctx.clock.now();
     const step = await checkTotp(this.d.sealed.open(row.secret_enc), code, now);
-    if (step === undefined) throw unauthorized('The code is wrong or expired: type the code your app shows now.');
+    if (step === undefined) throw unauthorized('The code is wrong or expired: type the code your app shows now.', { code: 'auth.mfa_code_wrong' });
     const codes = newRecoveryCodes();
     await this.d.store.transaction(async (trx) => {
       await this.d.store.confirmTotp(trx, principal.userId, step, now);
@@ -51,7 +51,7 @@ export class MfaService {
   async disable(principal: Principal, code: string, ip?: string) {
     const account = await this.d.store.accountById(principal.userId);
     if (!account) throw notFound('The account');
-    if (MFA_REQUIRED_ROLES.includes(account.role)) throw forbidden(`The ${account.role} role requires a second factor; it cannot be disabled.`);
+    if (MFA_REQUIRED_ROLES.includes(account.role)) throw forbidden(`The ${account.role} role requires a second factor; it cannot be disabled.`, { code: 'mfa.required_for_role' });
     await this.requireValidSecondFactor(this.d.store.db, principal.userId, code, { allowRecovery: true });
     await this.d.store.transaction(async (trx) => {
       await this.d.store.deleteMfa(trx, principal.userId);
@@ -66,7 +66,7 @@ export class MfaService {
   /** Accepts a current TOTP code (never twice) or an unused recovery code; throws 401 otherwise. */
   async requireValidSecondFactor(db: AuthExecutor, userId: string, code: string, options: { allowRecovery: boolean }): Promise<'otp' | 'recovery'> {
     const row = await this.d.store.totp(userId, db);
-    if (!row?.confirmed_at) throw conflict('No second factor is active on this account.');
+    if (!row?.confirmed_at) throw conflict('No second factor is active on this account.', { code: 'mfa.not_active' });
     const now = this.d.ctx.clock.now();
     if (/^\d{6}$/.test(code.trim())) {
       const step = await checkTotp(this.d.sealed.open(row.secret_enc), code.trim(), now, Number(row.last_time_step));
@@ -74,6 +74,6 @@ export class MfaService {
     } else if (options.allowRecovery && (await this.d.store.useRecoveryCode(db, userId, tokenHash(normaliseRecoveryCode(code)), now))) {
       return 'recovery';
     }
-    throw unauthorized('The second-factor code is wrong, expired or already used.');
+    throw unauthorized('The second-factor code is wrong, expired or already used.', { code: 'auth.mfa_code_wrong' });
   }
 }

@@ -42,20 +42,29 @@ export function dummyHash(): Promise<string> {
  * known from breaches (a local list of the most used ones) or derived from
  * the account's own e-mail.
  */
-export function passwordWeakness(password: string, email?: string): string | undefined {
-  if ([...password].length < PASSWORD_MIN_LENGTH) return `Use at least ${PASSWORD_MIN_LENGTH} characters.`;
-  if (password.length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
+export function passwordWeakness(password: string, email?: string): PasswordWeakness | undefined {
+  if ([...password].length < PASSWORD_MIN_LENGTH) return weak('password.too_short', `Use at least ${PASSWORD_MIN_LENGTH} characters.`, { min: PASSWORD_MIN_LENGTH });
+  if (password.length > PASSWORD_MAX_LENGTH) return weak('password.too_long', `Use at most ${PASSWORD_MAX_LENGTH} characters.`, { max: PASSWORD_MAX_LENGTH });
   const lower = password.toLowerCase();
-  if (COMMON_PASSWORDS.has(lower)) return 'This password appears in lists of breached passwords; choose another.';
+  if (COMMON_PASSWORDS.has(lower)) return weak('password.breached', 'This password appears in lists of breached passwords; choose another.');
   // "password2024!", "azerty12345": a common word padded with digits and symbols
   const core = lower.replace(/[^a-z]+$/, '').replace(/^[^a-z]+/, '');
-  if (core.length >= 4 && COMMON_PASSWORDS.has(core)) return 'This password is a common word with a few characters added; choose another.';
-  if (new Set(lower).size <= 3) return 'This password repeats too few characters; choose another.';
-  if (isSequence(lower)) return 'This password is a simple sequence; choose another.';
+  if (core.length >= 4 && COMMON_PASSWORDS.has(core)) return weak('password.common_word', 'This password is a common word with a few characters added; choose another.');
+  if (new Set(lower).size <= 3) return weak('password.repetitive', 'This password repeats too few characters; choose another.');
+  if (isSequence(lower)) return weak('password.sequence', 'This password is a simple sequence; choose another.');
   const local = email?.split('@')[0]?.toLowerCase();
-  if (local && local.length >= 4 && lower.includes(local)) return 'Do not use your e-mail address in your password.';
+  if (local && local.length >= 4 && lower.includes(local)) return weak('password.contains_email', 'Do not use your e-mail address in your password.');
   return undefined;
 }
+
+/** Why a password is refused: the English sentence, and its problem code for the other languages. */
+export interface PasswordWeakness {
+  message: string;
+  code: string;
+  params?: Record<string, number>;
+}
+
+const weak = (code: string, message: string, params?: Record<string, number>): PasswordWeakness => ({ code, message, ...(params ? { params } : {}) });
 
 function isSequence(s: string): boolean {
   let up = 0;

@@ -73,7 +73,7 @@ export class SocialLogin {
     const state = callbackUrl.searchParams.get('state') ?? '';
     if (!state || state !== cookieState) throw unauthorized('This sign-in did not start in this browser; start again.');
     const pending = await this.d.store.takeSocialLogin(state, this.d.ctx.clock.now());
-    if (!pending || pending.provider !== providerName) throw unauthorized('This sign-in expired or was already used; start again.');
+    if (!pending || pending.provider !== providerName) throw unauthorized('This sign-in expired or was already used; start again.', { code: 'auth.sign_in_expired' });
     let claims: Claims | undefined;
     try {
       const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: pending.code_verifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
@@ -89,7 +89,7 @@ export class SocialLogin {
     }
     if (!claims) throw unauthorized('The provider did not confirm this sign-in; start again.');
     const account = await this.#accountFor(providerName, claims);
-    if (account.status === 'suspended') throw forbidden('This account is suspended. Contact support to have it reactivated.');
+    if (account.status === 'suspended') throw forbidden('This account is suspended. Contact support to have it reactivated.', { code: 'auth.account_suspended' });
     // the provider is one factor: an account that enrolled TOTP still needs its code
     return this.logins.startSessionOrChallenge(account, 'social', req);
   }

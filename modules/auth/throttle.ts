@@ -38,7 +38,7 @@ export class LoginThrottle {
     }
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw tooManyRequests(`Too many failed sign-ins. Wait ${seconds} s before trying again, or reset your password.`, seconds);
+      throw tooManyRequests(`Too many failed sign-ins. Wait ${seconds} s before trying again, or reset your password.`, seconds, { code: 'auth.too_many_attempts', params: { seconds } });
     }
   }
 

@@ -49,7 +49,7 @@ export function geoRoutes(app: FastifyInstance, geo: GeoApi) {
     },
     async (request, reply) => {
       const commune = geo.commune(request.params.nis);
-      if (!commune) throw notFound(`The commune with NIS code ${request.params.nis}`);
+      if (!commune) throw notFound(`The commune with NIS code ${request.params.nis}`, { code: 'geo.commune_unknown', params: { nis: request.params.nis } });
       reply.header('cache-control', REFERENCE_CACHE);
       return commune;
     },
@@ -67,7 +67,7 @@ export function geoRoutes(app: FastifyInstance, geo: GeoApi) {
     },
     async (request, reply) => {
       const items = geo.communesByPostalCode(request.params.code);
-      if (items.length === 0) throw notFound(`The postal code ${request.params.code}`);
+      if (items.length === 0) throw notFound(`The postal code ${request.params.code}`, { code: 'geo.postal_code_unknown', params: { postalCode: request.params.code } });
       reply.header('cache-control', REFERENCE_CACHE);
       return { items };
     },

@@ -82,10 +82,13 @@ export function createListingsService(deps: ListingsDeps) {
     const row = await store.findListing(trx, authorized.row.id, { forUpdate: true });
     if (!row) throw notFound('This listing');
     if (expectedVersion !== undefined && expectedVersion !== row.version) {
-      throw conflict(`The listing changed since you read it (it is at version ${row.version}, you sent ${expectedVersion}): reload it and apply your change again.`);
+      throw conflict(`The listing changed since you read it (it is at version ${row.version}, you sent ${expectedVersion}): reload it and apply your change again.`, {
+        code: 'listing.version_conflict',
+        params: { current: row.version, sent: expectedVersion },
+      });
     }
     if (row.owner_id !== authorized.row.owner_id || row.agency_id !== authorized.row.agency_id) {
-      throw conflict('The listing changed hands while you were changing it; reload it and try again.');
+      throw conflict('The listing changed hands while you were changing it; reload it and try again.', { code: 'listing.changed_meanwhile' });
     }
     return row;
   }
@@ -96,13 +99,14 @@ export function createListingsService(deps: ListingsDeps) {
       !account?.emailVerified && 'e-mail address',
       !account?.phoneVerified && 'phone number',
     ].filter(Boolean);
-    if (!account || account.status !== 'active') throw forbidden('The advertiser\'s account is not active; the listing cannot be published.');
-    if (missing.length) throw forbidden(`Publishing needs the advertiser's verified ${missing.join(' and ')}: verify ${missing.length > 1 ? 'them' : 'it'} in your account first.`);
+    if (!account || account.status !== 'active') throw forbidden('The advertiser\'s account is not active; the listing cannot be published.', { code: 'listing.advertiser_inactive' });
+    const unverified = missing.length > 1 ? 'listing.contact_unverified' : account.emailVerified ? 'listing.phone_unverified' : 'listing.email_unverified';
+    if (missing.length) throw forbidden(`Publishing needs the advertiser's verified ${missing.join(' and ')}: verify ${missing.length > 1 ? 'them' : 'it'} in your account first.`, { code: unverified });
   }
 
   async function requireAgencyMember(principal: Principal, agencyId: string) {
     if (!(await memberships.isAgencyMember(principal.userId, agencyId))) {
-      throw forbidden('You can only advertise for an agency you belong to.');
+      throw forbidden('You can only advertise for an agency you belong to.', { code: 'listing.agency_not_member' });
     }
   }
 
@@ -187,18 +191,18 @@ export function createListingsService(deps: ListingsDeps) {
       return change([id], async (trx) => {
         const row = await lockForChange(trx, authorized, expected);
         if (row.status === 'archived' || row.status === 'sold' || row.status === 'rented') {
-          throw conflict(`A ${row.status} listing cannot be edited.`);
+          throw conflict(`A ${row.status} listing cannot be edited.`, { code: 'listing.not_editable' });
         }
         const current = toView(row);
         const merged = mergePatch(current, patch);
         if (merged.transaction !== current.transaction && row.status !== 'draft') {
-          throw conflict('The transaction (sale or rent) of a published listing cannot change; archive it and create a new one.');
+          throw conflict('The transaction (sale or rent) of a published listing cannot change; archive it and create a new one.', { code: 'listing.transaction_locked' });
         }
         const now = clock.now();
         const placement = checkListing(merged, geo, now);
         if (isIndexable(row.status)) {
           const refusals = publishRefusals(merged);
-          if (refusals.length) throw unprocessable(`A published listing must keep what publishing needs: ${refusals.map((r) => r.message).join(' ')}`, refusals);
+          if (refusals.length) throw unprocessable(`A published listing must keep what publishing needs: ${refusals.map((r) => r.message).join(' ')}`, refusals, { code: 'listing.epc_required' });
         }
         const next = { ...fieldColumns(merged), ...placementColumns(placement) };
         // an edit that changes nothing keeps the version: other editors' If-Match stays valid
@@ -208,7 +212,7 @@ export function createListingsService(deps: ListingsDeps) {
           updated_at: now,
           ...(access !== 'moderator' && isIndexable(row.status) ? { refreshed_at: now } : {}),
         });
-        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.');
+        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.', { code: 'listing.changed_meanwhile' });
         if (after.price !== row.price || after.charges !== row.charges) {
           await store.recordPrice(trx, { listingId: id, price: after.price, charges: after.charges, at: now });
         }
@@ -226,12 +230,12 @@ export function createListingsService(deps: ListingsDeps) {
       return change([id], async (trx) => {
         const row = await lockForChange(trx, authorized, expectedVersion);
         const refusal = transitionRefusal(row.status, to, row.transaction as 'sale' | 'rent');
-        if (refusal) throw conflict(refusal);
+        if (refusal) throw conflict(refusal, { code: 'listing.status_move_refused' });
         const now = clock.now();
         const firstShowing = to === 'published' && row.status === 'draft';
         if (firstShowing) {
           const refusals = publishRefusals(toView(row));
-          if (refusals.length) throw unprocessable(`The listing cannot be published yet: ${refusals.map((r) => r.message).join(' ')}`, refusals);
+          if (refusals.length) throw unprocessable(`The listing cannot be published yet: ${refusals.map((r) => r.message).join(' ')}`, refusals, { code: 'listing.not_publishable' });
         }
         const after = await store.updateListing(trx, id, row.version, {
           status: to,
@@ -239,7 +243,7 @@ export function createListingsService(deps: ListingsDeps) {
           ...(firstShowing ? { published_at: now } : {}),
           ...(isIndexable(to) && access !== 'moderator' ? { refreshed_at: now } : {}),
         });
-        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.');
+        if (!after) throw conflict('The listing changed while it was being saved; reload it and try again.', { code: 'listing.changed_meanwhile' });
         await recordModeration(trx, access, caller, id, { change: 'status', from: row.status, to });
         await announce(trx, row, after);
         return toView(after);

@@ -53,7 +53,7 @@ function sendLimiter(limit: number) {
       windowStart = now;
       count = 0;
     }
-    if (++count > limit) throw tooManyRequests(`Slow down: at most ${limit} messages per 10 seconds.`, Math.ceil((windowStart + 10_000 - now) / 1000));
+    if (++count > limit) throw tooManyRequests(`Slow down: at most ${limit} messages per 10 seconds.`, Math.ceil((windowStart + 10_000 - now) / 1000), { code: 'message.too_many', params: { limit } });
   };
 }
 

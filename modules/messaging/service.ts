@@ -89,9 +89,9 @@ export class MessagingService {
         if (!listing) throw notFound('This listing');
         const owner = { owner_id: listing.ownerId, agency_id: listing.agencyId };
         if (owner.owner_id === principal.userId || (owner.agency_id && principal.agencies.some((a) => a.agencyId === owner.agency_id))) {
-          throw unprocessable('This is your own listing: reply in the conversations seekers started.');
+          throw unprocessable('This is your own listing: reply in the conversations seekers started.', undefined, { code: 'message.own_listing' });
         }
-        if (await store.isBlockedBetween(trx, [principal.userId], [ownerParty(owner)!])) throw forbidden('You cannot write to this advertiser.');
+        if (await store.isBlockedBetween(trx, [principal.userId], [ownerParty(owner)!])) throw forbidden('You cannot write to this advertiser.', { code: 'message.blocked_advertiser' });
         const id = newId();
         conversation = await store.conversationFor(trx, { id, listing_id: listing.id, seeker_id: principal.userId, ...owner, created_at: now });
         fresh = conversation.id === id;
@@ -100,9 +100,9 @@ export class MessagingService {
         ({ row: conversation, side } = await this.conversation(principal, parsed.conversationId!, trx));
       }
       const otherParty = side === 'seeker' ? ownerParty(conversation) : conversation.seeker_id;
-      if (!otherParty) throw unprocessable('The other person has left Immo: this conversation is closed.');
+      if (!otherParty) throw unprocessable('The other person has left Immo: this conversation is closed.', undefined, { code: 'message.other_left' });
       if (await store.isBlockedBetween(trx, side === 'seeker' ? [principal.userId] : partiesOf(principal), [otherParty])) {
-        throw forbidden('This conversation is blocked: no message can be sent in it.');
+        throw forbidden('This conversation is blocked: no message can be sent in it.', { code: 'message.conversation_blocked' });
       }
       const uploads = await store.unusedAttachments(trx, parsed.attachmentIds, principal.userId, conversation.id);
       if (uploads.length !== parsed.attachmentIds.length) {
@@ -227,9 +227,9 @@ export class MessagingService {
   async upload(principal: Principal, conversationId: string, file: { filename: string; contentType: string; body: Buffer }): Promise<AttachmentView> {
     await this.conversation(principal, conversationId);
     const type = file.contentType.split(';')[0]!.trim().toLowerCase();
-    if (!(ATTACHMENT_TYPES as readonly string[]).includes(type)) throw unprocessable(`Attach a photo (JPEG, PNG, WebP) or a PDF; got ${type}.`);
+    if (!(ATTACHMENT_TYPES as readonly string[]).includes(type)) throw unprocessable(`Attach a photo (JPEG, PNG, WebP) or a PDF; got ${type}.`, undefined, { code: 'message.attachment_type' });
     if (file.body.length === 0) throw badRequest('The file is empty.');
-    if (file.body.length > MAX_ATTACHMENT_BYTES) throw unprocessable(`A file may weigh up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+    if (file.body.length > MAX_ATTACHMENT_BYTES) throw unprocessable(`A file may weigh up to ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`, undefined, { code: 'message.attachment_too_big', params: { mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 } });
     const id = newId();
     const filename = file.filename.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 120) || 'file';
     const key = `messaging/${conversationId}/${id}`;

@@ -35,7 +35,7 @@ export class AgencyService {
   async create(principal: Principal | undefined, input: AgencyInput) {
     const p = requireUser(principal);
     const account = await this.auth.getAccount(p.userId);
-    if (!account?.emailVerified) throw forbidden('Verify your e-mail address before founding an agency.');
+    if (!account?.emailVerified) throw forbidden('Verify your e-mail address before founding an agency.', { code: 'agency.email_unverified' });
     const vat = this.#vat(input.vatNumber);
     const now = this.ctx.clock.now();
     const row: AgencyRow = {
@@ -58,7 +58,7 @@ export class AgencyService {
       await this.ctx.audit.record(trx, { actorId: p.userId, action: 'agency.created', subjectType: 'agency', subjectId: agency.id });
       return agency;
     });
-    if (!created) throw conflict('An agency with this VAT number already exists. Ask its owner to invite you.');
+    if (!created) throw conflict('An agency with this VAT number already exists. Ask its owner to invite you.', { code: 'agency.vat_taken' });
     await this.auth.becomeProfessional(p.userId);
     return this.view(created);
   }
@@ -78,7 +78,7 @@ export class AgencyService {
       ...(patch.address ? { street: patch.address.street, postal_code: patch.address.postalCode, city: patch.address.city } : {}),
       updated_at: this.ctx.clock.now(),
     }).catch((error: { code?: string }) => {
-      if (error.code === '23505') throw conflict('Another agency already has this VAT number.');
+      if (error.code === '23505') throw conflict('Another agency already has this VAT number.', { code: 'agency.vat_taken' });
       throw error;
     });
     return this.view(updated!);
@@ -87,7 +87,7 @@ export class AgencyService {
   async setLogo(principal: Principal | undefined, agencyId: string, body: Buffer) {
     await this.#requireOwner(principal, agencyId);
     const image = sniffImage(body);
-    if (!image) throw unprocessable('The logo must be a JPEG, PNG or WebP image.');
+    if (!image) throw unprocessable('The logo must be a JPEG, PNG or WebP image.', undefined, { code: 'image.unsupported' });
     const key = `agencies/${agencyId}/logo-${newId()}.${image.ext}`;
     await this.ctx.storage.put(key, body, { contentType: image.contentType, cacheControl: 'public, max-age=86400' });
     const previous = await this.store.agency(agencyId);
@@ -159,12 +159,12 @@ export class AgencyService {
   async removeMember(principal: Principal | undefined, agencyId: string, userId: string) {
     const p = await this.#requireMember(principal, agencyId);
     const own = p.membership?.role === 'owner';
-    if (!own && userId !== p.principal.userId) throw forbidden('Only an owner removes other members.');
+    if (!own && userId !== p.principal.userId) throw forbidden('Only an owner removes other members.', { code: 'agency.owner_only' });
     await this.store.transaction(async (trx) => {
       const target = await this.store.membership(agencyId, userId, trx);
       if (!target) throw notFound('The member');
       if (target.role === 'owner' && (await this.store.countOwners(trx, agencyId)) <= 1) {
-        throw conflict('The last owner cannot leave: make another member owner first.');
+        throw conflict('The last owner cannot leave: make another member owner first.', { code: 'agency.last_owner' });
       }
       await this.store.removeMember(trx, agencyId, userId);
       await this.ctx.events.publish(trx, agencyMemberLeft, { agencyId, userId });
@@ -185,7 +185,7 @@ export class AgencyService {
 
   #vat(input: string) {
     const vat = validateVatNumber(input);
-    if (!vat.valid) throw unprocessable(vat.reason, [{ path: 'vatNumber', message: vat.reason }]);
+    if (!vat.valid) throw unprocessable(vat.reason, [{ path: 'vatNumber', message: vat.reason, code: 'vat.invalid' }], { code: 'vat.invalid' });
     return vat.value;
   }
 
@@ -198,7 +198,7 @@ export class AgencyService {
 
   async #requireOwner(principal: Principal | undefined, agencyId: string) {
     const { principal: p, membership } = await this.#requireMember(principal, agencyId);
-    if (membership?.role !== 'owner') throw forbidden('Only an owner of the agency may do this.');
+    if (membership?.role !== 'owner') throw forbidden('Only an owner of the agency may do this.', { code: 'agency.owner_only' });
     return p;
   }
 }

@@ -44,7 +44,7 @@ export class ProfileService {
   async setAvatar(principal: Principal | undefined, userId: string, body: Buffer) {
     requireSelf(principal, userId);
     const image = sniffImage(body);
-    if (!image) throw unprocessable('The avatar must be a JPEG, PNG or WebP image.');
+    if (!image) throw unprocessable('The avatar must be a JPEG, PNG or WebP image.', undefined, { code: 'image.unsupported' });
     const key = `avatars/${userId}/${newId()}.${image.ext}`;
     await this.ctx.storage.put(key, body, { contentType: image.contentType, cacheControl: 'private, max-age=3600' });
     const previous = await this.store.profile(userId);

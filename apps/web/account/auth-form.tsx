@@ -20,6 +20,8 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
   const afterReset = mode === 'login' && search?.get('reset') === 'done';
   const signIn = useSession((s) => s.signIn);
   const [error, setError] = useState<string | null>(null);
+  // the server's reason about the password (too short, breached...), shown under it
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const [needsOtp, setNeedsOtp] = useState(false);
   const [busy, setBusy] = useState(false);
 
@@ -31,6 +33,7 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
     const otp = String(form.get('otp') ?? '') || undefined;
     setBusy(true);
     setError(null);
+    setPasswordError(null);
     try {
       if (mode === 'register') {
         ok(await api.POST('/v1/auth/register', { body: { email, password, locale, displayName: String(form.get('displayName') ?? '') || undefined } }));
@@ -40,7 +43,9 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
       router.push(next?.startsWith('/') && !next.startsWith('//') ? next : `/${locale}/account`);
     } catch (e) {
       if (e instanceof ApiError && (e.problem.type?.endsWith('/mfa-required') || e.problem.errors?.some((x) => x.path.includes('otp')))) setNeedsOtp(true);
-      setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : t('ui.error'));
+      const aboutPassword = e instanceof ApiError ? e.problem.errors?.find((x) => x.path === 'password' || x.path === 'body.password') : undefined;
+      if (aboutPassword) setPasswordError(aboutPassword.message);
+      else setError(e instanceof ApiError ? (e.problem.detail ?? e.problem.title) : t('ui.error'));
     } finally {
       setBusy(false);
     }
@@ -74,7 +79,22 @@ export function AuthForm({ mode }: { mode: 'login' | 'register' }) {
           <label htmlFor="password" className="mb-1 block text-sm font-medium">
             {t('web.password')}
           </label>
-          <input id="password" name="password" type="password" required minLength={mode === 'register' ? 10 : 1} autoComplete={mode === 'login' ? 'current-password' : 'new-password'} className={input} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            required
+            minLength={mode === 'register' ? 10 : 1}
+            autoComplete={mode === 'login' ? 'current-password' : 'new-password'}
+            className={input}
+            aria-invalid={passwordError ? true : undefined}
+            aria-describedby={passwordError ? 'password-error' : undefined}
+          />
+          {passwordError && (
+            <p id="password-error" role="alert" className="mt-1 text-sm text-red-700 dark:text-red-300">
+              {passwordError}
+            </p>
+          )}
           {mode === 'login' && (
             <Link href={`/${locale}/account/forgot-password`} className="mt-1 inline-block text-sm underline">
               {t('account.password.forgot')}

@@ -27,6 +27,13 @@ export async function currentToken(): Promise<string | null> {
   return renewing;
 }
 
-const refresher = createImmoClient({ baseUrl: '' });
+/**
+ * The page's language (the <html lang> of its /[locale] layout, e.g.
+ * "fr-BE"), so that the server's problem messages shown beside the fields
+ * are in it, whatever language the browser itself prefers.
+ */
+const pageLanguage = () => (typeof document === 'undefined' ? undefined : document.documentElement.lang || undefined);
 
-export const api = createImmoClient({ baseUrl: '', getToken: currentToken });
+const refresher = createImmoClient({ baseUrl: '', locale: pageLanguage });
+
+export const api = createImmoClient({ baseUrl: '', getToken: currentToken, locale: pageLanguage });

@@ -14,8 +14,12 @@ export interface ImmoClientOptions {
   baseUrl: string;
   /** The current access token, if someone is signed in. */
   getToken?: () => string | null | undefined | Promise<string | null | undefined>;
-  /** Language of the answers' messages (problem+json details). */
-  locale?: string;
+  /**
+   * Language of the answers' messages (problem+json `detail` and field
+   * messages), sent as Accept-Language; a function is asked at each request
+   * (a page whose language can change).
+   */
+  locale?: string | (() => string | null | undefined);
   /** A fetch of your own (Next.js: to pass caching options). */
   fetch?: (request: Request) => Promise<Response>;
 }
@@ -31,7 +35,8 @@ export function createImmoClient(options: ImmoClientOptions): ImmoClient {
     async onRequest({ request }) {
       const token = await options.getToken?.();
       if (token) request.headers.set('authorization', `Bearer ${token}`);
-      if (options.locale) request.headers.set('accept-language', options.locale);
+      const locale = typeof options.locale === 'function' ? options.locale() : options.locale;
+      if (locale) request.headers.set('accept-language', locale);
       return request;
     },
   };

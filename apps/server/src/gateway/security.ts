@@ -53,6 +53,8 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     errorResponseBuilder: (_request, context) =>
       new Problem(429, 'Too many requests', `Too many requests: at most ${context.max} per ${context.after}. Retry in ${Math.ceil(context.ttl / 1000)} s.`, {
         retryAfter: Math.ceil(context.ttl / 1000),
+        code: 'too_many_requests',
+        params: { seconds: Math.ceil(context.ttl / 1000) },
       }),
   });
 }

@@ -2,13 +2,14 @@ import type { Locale } from '../locale.ts';
 import { accountMessages } from './areas/account.ts';
 import { conversationsMessages } from './areas/conversations.ts';
 import { deskMessages } from './areas/desk.ts';
+import { problemsMessages } from './areas/problems.ts';
 import { resultsMessages } from './areas/results.ts';
 import { de } from './de.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { nl } from './nl.ts';
 
-const areas = [accountMessages, conversationsMessages, deskMessages, resultsMessages] as const;
+const areas = [accountMessages, conversationsMessages, deskMessages, problemsMessages, resultsMessages] as const;
 
 // Distributes over the areas: keyof a union would keep only shared keys.
 type KeysOf<T> = T extends unknown ? keyof T : never;

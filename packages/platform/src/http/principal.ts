@@ -38,7 +38,7 @@ export function hasRole(principal: Principal | undefined, role: Role): boolean {
 
 export function requireRole(principal: Principal | undefined, role: Role): Principal {
   const p = requireUser(principal);
-  if (!hasRole(p, role)) throw forbidden(`This needs the ${role} role.`);
+  if (!hasRole(p, role)) throw forbidden(`This needs the ${role} role.`, { code: 'forbidden' });
   return p;
 }
 

@@ -1,16 +1,41 @@
 /**
  * RFC 9457 problem details. Services throw these; the server's error handler
  * turns them into `application/problem+json`. `detail` is a sentence a person
- * can act on.
+ * can act on, written in English at the throw site.
+ *
+ * A problem a person meets in the apps also carries a stable `code`
+ * (`password.too_weak`) and the `params` its sentence needs: the server's
+ * error handler words `detail` (and the field messages) in the request's
+ * language from the `problems.*` catalogue of @immo/i18n, the English text
+ * staying the fallback. `code` is an extension member of the body; `params`
+ * never leave the server.
  */
+export type ProblemParams = Record<string, string | number>;
+
+/** A problem's stable name and what its message needs, for wording it in the caller's language. */
+export interface ProblemCode {
+  code: string;
+  params?: ProblemParams;
+}
+
+/** A field-level error: where, what (English), and optionally its code for other languages. */
+export interface FieldError {
+  path: string;
+  message: string;
+  code?: string;
+  params?: ProblemParams;
+}
+
 export interface ProblemBody {
   type: string;
   title: string;
   status: number;
   detail: string;
   instance?: string;
+  /** Stable name of the problem, when it has one (`listing.version_conflict`). */
+  code?: string;
   /** Field-level errors for validation problems: where and what. */
-  errors?: { path: string; message: string }[];
+  errors?: { path: string; message: string; code?: string }[];
   [extension: string]: unknown;
 }
 
@@ -20,13 +45,13 @@ export class Problem extends Error {
     readonly status: number,
     readonly title: string,
     readonly detail: string,
-    readonly extra: { type?: string; errors?: ProblemBody['errors']; [k: string]: unknown } = {},
+    readonly extra: { type?: string; errors?: FieldError[]; code?: string; params?: ProblemParams; [k: string]: unknown } = {},
   ) {
     super(detail);
   }
 
   toBody(instance?: string): ProblemBody {
-    const { type, ...rest } = this.extra;
+    const { type, params: _params, errors, ...rest } = this.extra;
     return {
       type: type ?? `https://immo.be/problems/${slug(this.title)}`,
       title: this.title,
@@ -34,6 +59,7 @@ export class Problem extends Error {
       detail: this.detail,
       ...(instance ? { instance } : {}),
       ...rest,
+      ...(errors ? { errors: errors.map(({ path, message, code }) => ({ path, message, ...(code ? { code } : {}) })) } : {}),
     };
   }
 }
@@ -45,15 +71,23 @@ function slug(title: string) {
     .replace(/^-|-$/g, '');
 }
 
-export const badRequest = (detail: string, errors?: ProblemBody['errors']) =>
-  new Problem(400, 'Invalid request', detail, errors ? { errors } : {});
-export const unauthorized = (detail = 'Sign in to do this: send a valid access token in the Authorization header.') =>
-  new Problem(401, 'Unauthorized', detail);
-export const forbidden = (detail: string) => new Problem(403, 'Forbidden', detail);
-/** Also what an owner-only resource answers to anyone else: its existence is not revealed. */
-export const notFound = (what: string) => new Problem(404, 'Not found', `${what} does not exist or is not yours to see.`);
-export const conflict = (detail: string) => new Problem(409, 'Conflict', detail);
-export const unprocessable = (detail: string, errors?: ProblemBody['errors']) =>
-  new Problem(422, 'Unprocessable content', detail, errors ? { errors } : {});
-export const tooManyRequests = (detail: string, retryAfterSeconds: number) =>
-  new Problem(429, 'Too many requests', detail, { retryAfter: retryAfterSeconds });
+const coded = (code?: ProblemCode) => (code ? { code: code.code, ...(code.params ? { params: code.params } : {}) } : {});
+const withErrors = (errors?: FieldError[]) => (errors ? { errors } : {});
+
+export const badRequest = (detail: string, errors?: FieldError[], code?: ProblemCode) =>
+  new Problem(400, 'Invalid request', detail, { ...withErrors(errors), ...coded(code) });
+export const unauthorized = (detail?: string, code?: ProblemCode) =>
+  new Problem(401, 'Unauthorized', detail ?? 'Sign in to do this: send a valid access token in the Authorization header.', coded(code ?? (detail === undefined ? { code: 'unauthorized' } : undefined)));
+export const forbidden = (detail: string, code?: ProblemCode) => new Problem(403, 'Forbidden', detail, coded(code));
+/**
+ * Also what an owner-only resource answers to anyone else: its existence is
+ * not revealed. Its code is the generic `not_found` (worded without `what`)
+ * unless the caller names one that says what is missing.
+ */
+export const notFound = (what: string, code: ProblemCode = { code: 'not_found' }) =>
+  new Problem(404, 'Not found', `${what} does not exist or is not yours to see.`, coded(code));
+export const conflict = (detail: string, code?: ProblemCode) => new Problem(409, 'Conflict', detail, coded(code));
+export const unprocessable = (detail: string, errors?: FieldError[], code?: ProblemCode) =>
+  new Problem(422, 'Unprocessable content', detail, { ...withErrors(errors), ...coded(code) });
+export const tooManyRequests = (detail: string, retryAfterSeconds: number, code?: ProblemCode) =>
+  new Problem(429, 'Too many requests', detail, { retryAfter: retryAfterSeconds, ...coded(code ?? { code: 'too_many_requests', params: { seconds: retryAfterSeconds } }) });

@@ -77,12 +77,7 @@ export class LoginService {
     if (!(await this.mfa.isEnrolled(account.id))) return this.startSession(account, { mfa: false, method }, req);
     const mfaToken = randomToken();
     await this.d.ctx.cache.set<MfaChallenge>(challengeKey(mfaToken), { userId: account.id, method, attempts: 0 }, CHALLENGE_TTL_SECONDS);
-    throw new Problem(401, 'Second factor required', 'Send the code from your authenticator app (or a recovery code) with this mfaToken to POST /v1/auth/login/mfa.', {
-      type: 'https://immo.be/problems/mfa-required',
-      mfaRequired: true,
-      mfaToken,
-      code: 'auth.mfa_required',
-    });
+    throw mfaChallengeProblem(mfaToken);
   }
 
   /** Completes a sign-in held for its second factor; five wrong codes burn the challenge. */
@@ -183,4 +178,14 @@ export class LoginService {
     const access = await this.d.tokens.sign({ userId: account.id, role: account.role, agencies, amr, sessionId: session.id });
     return { accessToken: access.token, tokenType: 'Bearer', expiresIn: access.expiresIn, refreshToken, userId: account.id, mfa: session.mfa };
   }
+}
+
+/** 401 mfa-required with the challenge to complete at POST /v1/auth/login/mfa (a social sign-in's code exchange answers it too). */
+export function mfaChallengeProblem(mfaToken: string): Problem {
+  return new Problem(401, 'Second factor required', 'Send the code from your authenticator app (or a recovery code) with this mfaToken to POST /v1/auth/login/mfa.', {
+    type: 'https://immo.be/problems/mfa-required',
+    mfaRequired: true,
+    mfaToken,
+    code: 'auth.mfa_required',
+  });
 }

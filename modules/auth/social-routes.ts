@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Problem, unauthorized } from '@immo/platform';
 import { tokenPair, type TokenPair } from './contract.ts';
 import type { SocialLogin } from './social-login.ts';
+import { mfaChallengeProblem } from './login-service.ts';
 import type { SocialHandoffs, SocialOutcome } from './social-handoff.ts';
 
 const STATE_COOKIE = 'immo_oidc_state';
@@ -74,13 +75,9 @@ export function socialRoutes(app: FastifyInstance, social: SocialLogin, handoffs
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const outcome = await handoffs.take(request.body.code);
-    if (!outcome) throw unauthorized('This sign-in code expired or was already used; sign in again.');
+    if (!outcome) throw unauthorized('This sign-in expired; start again.', { code: 'auth.sign_in_expired' });
     if ('pair' in outcome) return outcome.pair;
-    throw new Problem(401, 'Second factor required', 'Send the code from your authenticator app (or a recovery code) with this mfaToken to POST /v1/auth/login/mfa.', {
-      type: 'https://immo.be/problems/mfa-required',
-      mfaRequired: true,
-      mfaToken: outcome.mfaToken,
-    });
+    throw mfaChallengeProblem(outcome.mfaToken);
   });
 }
 

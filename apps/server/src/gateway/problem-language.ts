@@ -51,10 +51,9 @@ export function localizedBody(problem: Problem, locale: Locale, instance: string
   const code = typeof problem.extra.code === 'string' ? problem.extra.code : undefined;
   body.detail = problemMessage(locale, code, problem.extra.params, problem.detail);
   if (problem.extra.errors) {
-    body.errors = problem.extra.errors.map(({ path, message, code: fieldCode, params }) => ({
-      path,
-      message: problemMessage(locale, fieldCode, params, message),
-      ...(fieldCode ? { code: fieldCode } : {}),
+    body.errors = problem.extra.errors.map(({ message, params, ...error }) => ({
+      ...error,
+      message: problemMessage(locale, error.code, params, message),
     }));
   }
   return body;

@@ -59,7 +59,8 @@ export class Problem extends Error {
       detail: this.detail,
       ...(instance ? { instance } : {}),
       ...rest,
-      ...(errors ? { errors: errors.map(({ path, message, code }) => ({ path, message, ...(code ? { code } : {}) })) } : {}),
+      // params stay here; other members of an error (a GraphQL error's locations, extensions) go out as they are
+      ...(errors ? { errors: errors.map(({ params: _params, ...error }) => error) } : {}),
     };
   }
 }

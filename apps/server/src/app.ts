@@ -68,9 +68,9 @@ export async function startImmo(
   // cached listing pages expire when their listing changes: a consuming process names the listings
   // (through Redis to every web process when there is one, else to its own web app)
   const servesWeb = app && options.web?.revalidateListings ? { revalidateListings: options.web.revalidateListings } : undefined;
-  const pageExpiry = servesWeb && platform.redis ? await followPageExpiry(platform.redis, servesWeb, platform.logger) : undefined;
+  const pageExpiry = servesWeb && platform.redis ? await followPageExpiry(platform.redis, config.REDIS_PREFIX, servesWeb, platform.logger) : undefined;
   if (startWorkers && modules.instances.some((m) => m.name === 'listings')) {
-    const expirePages = platform.redis ? publishPageExpiry(platform.redis) : servesWeb?.revalidateListings;
+    const expirePages = platform.redis ? publishPageExpiry(platform.redis, config.REDIS_PREFIX) : servesWeb?.revalidateListings;
     if (expirePages) for (const subscriber of listingPageSubscribers(expirePages, platform.logger)) platform.events.subscribe(subscriber);
   }
   if (startWorkers) {

@@ -6,8 +6,8 @@ import type { WebRequestHandler } from './gateway/web.ts';
 /** Expires the cached pages of these listings: in this process's web app, or in every web process. */
 export type PageExpiry = (ids: string[]) => Promise<void>;
 
-/** The Redis channel on which consumers name listings whose pages every web process expires. */
-export const LISTING_PAGES_CHANNEL = 'immo:web:listing-pages';
+/** The Redis channel (after REDIS_PREFIX) on which consumers name listings whose pages every web process expires. */
+export const listingPagesChannel = (redisPrefix: string) => `${redisPrefix}:web:listing-pages`;
 
 /** Ids per revalidation request (the web app reads them from the query string). */
 const BATCH = 100;
@@ -26,7 +26,7 @@ const GATHER_MS = 50;
  *
  * The pages' cache lives in each process that serves the web app. With
  * REDIS_URL, the consuming process publishes the ids on
- * LISTING_PAGES_CHANNEL and every web-serving process expires its own copy
+ * `<REDIS_PREFIX>:web:listing-pages` and every web-serving process expires its own copy
  * (`followPageExpiry`) — also when the consumer (`immo worker`) serves no web
  * at all. Without Redis, one process does both.
  */
@@ -58,14 +58,19 @@ export function listingPageSubscribers(expirePages: PageExpiry, logger: Logger):
 }
 
 /** Consumer side with Redis: names the listings to every web process. */
-export function publishPageExpiry(redis: Redis): PageExpiry {
+export function publishPageExpiry(redis: Redis, redisPrefix: string): PageExpiry {
   return async (ids) => {
-    await redis.publish(LISTING_PAGES_CHANNEL, JSON.stringify(ids));
+    await redis.publish(listingPagesChannel(redisPrefix), JSON.stringify(ids));
   };
 }
 
 /** Web side with Redis: expires this process's pages of the listings any consumer names. */
-export async function followPageExpiry(redis: Redis, web: Required<Pick<WebRequestHandler, 'revalidateListings'>>, logger: Logger): Promise<{ close(): Promise<void> }> {
+export async function followPageExpiry(
+  redis: Redis,
+  redisPrefix: string,
+  web: Required<Pick<WebRequestHandler, 'revalidateListings'>>,
+  logger: Logger,
+): Promise<{ close(): Promise<void> }> {
   const subscriber = redis.duplicate();
   subscriber.on('message', (_channel: string, message: string) => {
     let ids: unknown;
@@ -77,7 +82,7 @@ export async function followPageExpiry(redis: Redis, web: Required<Pick<WebReque
     if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return;
     web.revalidateListings(ids).catch((error: unknown) => logger.debug({ err: error, listings: ids.length }, 'listing pages not expired (they refresh on their timer)'));
   });
-  await subscriber.subscribe(LISTING_PAGES_CHANNEL);
+  await subscriber.subscribe(listingPagesChannel(redisPrefix));
   return {
     async close() {
       await subscriber.quit().catch(() => undefined);

@@ -43,7 +43,7 @@ export async function createPlatform(
   const db = overrides.db ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
   const ports = await createPorts(config, logger);
   const busRedis = config.EVENT_BUS === 'redis' && config.REDIS_URL ? new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }) : undefined;
-  const events = createEventBus({ db, logger, transport: config.EVENT_BUS, redis: busRedis });
+  const events = createEventBus({ db, logger, transport: config.EVENT_BUS, redis: busRedis, stream: `${config.REDIS_PREFIX}:events` });
   const jobs = createJobQueue({ db, logger, clock });
   const audit = createAuditLog({ db, clock });
   // retention of the platform's own bookkeeping: delivered events (ids only) and

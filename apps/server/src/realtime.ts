@@ -18,6 +18,7 @@ export async function attachRealtime(app: FastifyInstance, modules: ComposedModu
   const socket = await createSocketServer(app.server, {
     authenticate: (token) => auth.verifyAccessToken(token),
     redisUrl: config.REDIS_URL,
+    redisKey: `${config.REDIS_PREFIX}:socket.io`,
     corsOrigins: config.CORS_ORIGINS,
   });
   for (const { instance } of handlers) await instance.realtime!(socket.io);
@@ -33,7 +34,7 @@ export async function attachRealtime(app: FastifyInstance, modules: ComposedModu
  */
 export function attachLiveEmitter(modules: ComposedModules, config: Config): { close(): Promise<void> } | undefined {
   if (!config.REDIS_URL || !modules.instances.some((m) => m.instance.live)) return undefined;
-  const live = createRedisLiveEmitter(config.REDIS_URL);
+  const live = createRedisLiveEmitter(config.REDIS_URL, `${config.REDIS_PREFIX}:socket.io`);
   for (const { instance } of modules.instances) instance.live?.(live.emitter);
   return live;
 }

@@ -52,7 +52,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
 
   registerErrorHandling(app);
-  await registerSecurity(app, { corsOrigins: config.CORS_ORIGINS, ratePerMinute: config.RATE_LIMIT_PER_MINUTE, redis: options.redis });
+  await registerSecurity(app, { corsOrigins: config.CORS_ORIGINS, ratePerMinute: config.RATE_LIMIT_PER_MINUTE, redis: options.redis, redisPrefix: config.REDIS_PREFIX });
   await registerOpenApi(app);
   registerHealth(app, options.readiness);
 

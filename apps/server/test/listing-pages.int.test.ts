@@ -35,12 +35,12 @@ describe.skipIf(!redisUrl)('listing page expiry across processes', () => {
     for (const expired of [onWebA, onWebB]) {
       const redis = new Redis(redisUrl!);
       clients.push(redis);
-      closers.push(await followPageExpiry(redis, web(expired), logger));
+      closers.push(await followPageExpiry(redis, 'immo-test', web(expired), logger));
     }
     const consumerRedis = new Redis(redisUrl!);
     clients.push(consumerRedis);
     const published: string[][] = [];
-    const publish = publishPageExpiry(consumerRedis);
+    const publish = publishPageExpiry(consumerRedis, 'immo-test');
     const subscribers = listingPageSubscribers(async (ids) => {
       published.push(ids);
       await publish(ids);
@@ -63,13 +63,13 @@ describe.skipIf(!redisUrl)('listing page expiry across processes', () => {
     const expired: string[] = [];
     const redis = new Redis(redisUrl!);
     clients.push(redis);
-    closers.push(await followPageExpiry(redis, { revalidateListings: async (ids) => void expired.push(...ids) }, logger));
+    closers.push(await followPageExpiry(redis, 'immo-test', { revalidateListings: async (ids) => void expired.push(...ids) }, logger));
     const other = new Redis(redisUrl!);
     clients.push(other);
-    await other.publish('immo:web:listing-pages', 'not json');
-    await other.publish('immo:web:listing-pages', JSON.stringify({ ids: ['x'] }));
+    await other.publish('immo-test:web:listing-pages', 'not json');
+    await other.publish('immo-test:web:listing-pages', JSON.stringify({ ids: ['x'] }));
     const id = `${randomUUID().slice(0, 8)}-0000-4000-8000-000000000001`;
-    await other.publish('immo:web:listing-pages', JSON.stringify([id]));
+    await other.publish('immo-test:web:listing-pages', JSON.stringify([id]));
     await until(() => expired.includes(id), 'the one well-formed message');
     expect(expired.filter((x) => x === 'x' || x === id)).toEqual([id]);
   });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,10 +33,13 @@ describe('roles api, worker and realtime in three processes', () => {
     database = await createDatabase(adminUrl);
     dataDir = mkdtempSync(join(tmpdir(), 'immo-split-roles-'));
     const [apiPort, realtimePort, workerPort] = [await freePort(), await freePort(), await freePort()];
+    const prefix = `immo-test-split-${randomUUID().slice(0, 8)}`;
     const env = (port: number) => ({
       PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
       DATABASE_URL: database!.url,
       REDIS_URL: redisUrl,
+      // its own keys, streams and channels: other test runs share this Redis
+      REDIS_PREFIX: prefix,
       EVENT_BUS: 'redis',
       PORT: String(port),
       HOST: '127.0.0.1',

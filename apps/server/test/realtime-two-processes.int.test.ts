@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,11 +33,14 @@ describe('two server processes behind one Redis', () => {
     database = await createDatabase(adminUrl);
     dataDir = mkdtempSync(join(tmpdir(), 'immo-two-nodes-'));
     const [portA, portB] = [await freePort(), await freePort()];
+    const prefix = `immo-test-two-nodes-${randomUUID().slice(0, 8)}`;
     const env = (port: number) => ({
       // one deployment, one public address: access tokens name it as issuer, so B accepts A's tokens
       PUBLIC_URL: `http://127.0.0.1:${portA}`,
       DATABASE_URL: database!.url,
       REDIS_URL: redisUrl,
+      // its own keys, streams and channels: other test runs share this Redis
+      REDIS_PREFIX: prefix,
       EVENT_BUS: 'redis',
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -34,7 +34,7 @@ export async function createPorts(config: Config, logger: Logger): Promise<Ports
     logger.warn({ err: { message: error.message } }, 'redis connection error'),
   );
 
-  const cache = redis ? createRedisCache(redis) : createMemoryCache();
+  const cache = redis ? createRedisCache(redis, `${config.REDIS_PREFIX}:`) : createMemoryCache();
 
   const storage = config.S3_ENDPOINT
     ? createS3Storage({

@@ -9,6 +9,8 @@ export interface SecurityOptions {
   corsOrigins: string[];
   ratePerMinute: number;
   redis?: Redis;
+  /** REDIS_PREFIX: the rate-limit counters are `<prefix>:rl:…`. */
+  redisPrefix?: string;
 }
 
 /**
@@ -48,7 +50,7 @@ export async function registerSecurity(app: FastifyInstance, options: SecurityOp
     max: options.ratePerMinute,
     timeWindow: 60_000,
     redis: options.redis,
-    nameSpace: 'immo:rl:',
+    nameSpace: `${options.redisPrefix ?? 'immo'}:rl:`,
     keyGenerator: (request) => (request.principal ? `u:${request.principal.userId}` : `ip:${request.ip}`),
     errorResponseBuilder: (_request, context) =>
       new Problem(429, 'Too many requests', `Too many requests: at most ${context.max} per ${context.after}. Retry in ${Math.ceil(context.ttl / 1000)} s.`, {

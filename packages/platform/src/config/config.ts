@@ -30,6 +30,8 @@ export const configSchema = z.object({
   DATABASE_URL: url(['postgres', 'postgresql']).optional(),
   REDIS_URL: url(['redis', 'rediss']).optional(),
   EVENT_BUS: z.enum(['local', 'redis']).default('local'),
+  /** Names every key, stream and channel this deployment uses in Redis: deployments (staging, test runs) can share one. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _ (up to 40)').default('immo'),
   MODULES: z
     .string()
     .optional()

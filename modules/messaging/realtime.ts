@@ -135,13 +135,17 @@ export function messagingLiveFeed(emitter: LiveEmitter): LiveFeed {
   return {
     messageSent(conversation, message, created) {
       const room = conversationRoom(conversation.id);
-      if (created) {
-        // a new conversation: every socket of both sides joins its room (on every node, through the adapter)
-        const targets = [conversation.seeker_id && userRoom(conversation.seeker_id), conversation.owner_id && userRoom(conversation.owner_id), conversation.agency_id && agencyRoom(conversation.agency_id)].filter((x): x is string => !!x);
-        emitter.in(targets).socketsJoin(room);
-        emitter.to(targets).emit('conversation:new', { conversationId: conversation.id });
+      if (!created) {
+        emitter.to(room).emit('message:new', message);
+        return;
       }
-      emitter.to(room).emit('message:new', message);
+      // a new conversation: every socket of both sides joins its room (on every node, through the adapter)
+      const targets = [conversation.seeker_id && userRoom(conversation.seeker_id), conversation.owner_id && userRoom(conversation.owner_id), conversation.agency_id && agencyRoom(conversation.agency_id)].filter((x): x is string => !!x);
+      emitter.in(targets).socketsJoin(room);
+      emitter.to(targets).emit('conversation:new', { conversationId: conversation.id });
+      // the first message goes to the people's rooms too: a remote node may apply the join after this
+      // emit (they travel on two Redis channels); one emit to several rooms reaches each socket once
+      emitter.to([room, ...targets]).emit('message:new', message);
     },
     receipt(conversationId, receipt) {
       emitter.to(conversationRoom(conversationId)).emit(`message:${receipt.kind}`, { conversationId, ...receipt });

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +32,61 @@ export async function createDatabase(adminUrl: string): Promise<{ url: string; d
   const target = new URL(adminUrl);
   target.pathname = `/${name}`;
   return { url: target.toString(), drop: () => run(`drop database if exists ${name} with (force)`) };
+}
+
+/**
+ * One deployment of server processes for a test: its own database, DATA_DIR
+ * and Redis prefix (other test runs share this Redis), one public address
+ * (access tokens name it as issuer, so every process accepts them), and
+ * `start(role)` for each process, one after the other (processes opening a
+ * fresh database at the same instant race on `create extension`).
+ */
+export async function createDeployment(tag: string): Promise<{
+  dataDir: string;
+  publicUrl: string;
+  start(role?: 'all' | 'api' | 'worker' | 'realtime', options?: { waitReady?: boolean }): Promise<ServerProcess>;
+  stop(): Promise<void>;
+}> {
+  // eslint-disable-next-line no-restricted-properties -- the integration pass names its PostgreSQL and Redis
+  const { TEST_DATABASE_URL: adminUrl, REDIS_URL: redisUrl } = process.env;
+  if (!adminUrl || !redisUrl) throw new Error(`${tag} needs TEST_DATABASE_URL and REDIS_URL (the integration pass sets both)`);
+  const database = await createDatabase(adminUrl);
+  const dataDir = mkdtempSync(join(tmpdir(), `immo-${tag}-`));
+  const prefix = `immo-test-${tag}-${randomUUID().slice(0, 8)}`;
+  const publicPort = await freePort();
+  const servers: ServerProcess[] = [];
+  return {
+    dataDir,
+    publicUrl: `http://127.0.0.1:${publicPort}`,
+    async start(role = 'all', options = {}) {
+      const port = servers.length === 0 ? publicPort : await freePort();
+      const server = startServer(
+        {
+          PUBLIC_URL: `http://127.0.0.1:${publicPort}`,
+          DATABASE_URL: database.url,
+          REDIS_URL: redisUrl,
+          REDIS_PREFIX: prefix,
+          EVENT_BUS: 'redis',
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          AUTO_SEED: 'false',
+          DATA_DIR: dataDir,
+          NODE_ENV: 'test',
+        },
+        role,
+      );
+      servers.push(server);
+      // a worker serves no HTTP: it is ready when it consumes (callers allow for its start)
+      if (options.waitReady ?? role !== 'worker') await waitUntilReady(server, 120_000);
+      return server;
+    },
+    async stop() {
+      await Promise.all(servers.map((server) => server.stop()));
+      await database.drop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function freePort(): Promise<number> {

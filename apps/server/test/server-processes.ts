@@ -112,7 +112,7 @@ export async function call<T = Record<string, unknown>>(baseUrl: string, method:
 }
 
 /** Retries `read` (an outbox file lookup) until it stops throwing: mail and SMS may be sent after the answer. */
-async function eventually<T>(read: () => T, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(read: () => T, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -162,4 +162,13 @@ export function socketClient(url: string, token: string): Promise<Socket> {
       reject(error);
     });
   });
+}
+
+/** Resolves once `condition` holds, polling every 25 ms; fails naming `what` after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

@@ -1,7 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
 import { ixellesFlat } from './gdpr-fixtures.ts';
-import { redisDeployment, type RedisDeployment } from './redis-deployment.ts';
-import { call, freePort, signUpOverHttp, socketClient, until, waitUntilReady, type ServerProcess } from './server-processes.ts';
+import { call, createDatabase, freePort, signUpOverHttp, socketClient, startServer, waitUntilReady, type ServerProcess } from './server-processes.ts';
 
 // The same build split by role, as a deployment under load runs it: `api`
 // (HTTP only), `worker` (event consumers and jobs) and `realtime` (the
@@ -15,29 +19,58 @@ interface MessageView {
 }
 
 describe('roles api, worker and realtime in three processes', () => {
-  let deployment: RedisDeployment | undefined;
+  let database: { url: string; drop(): Promise<void> } | undefined;
+  let dataDir: string | undefined;
+  const servers: ServerProcess[] = [];
+  const sockets: Socket[] = [];
   let api: ServerProcess;
   let realtime: ServerProcess;
 
   beforeAll(async () => {
+    const adminUrl = process.env.TEST_DATABASE_URL;
+    const redisUrl = process.env.REDIS_URL;
+    if (!adminUrl || !redisUrl) throw new Error('realtime-split-roles needs TEST_DATABASE_URL and REDIS_URL (the integration pass sets both)');
+    database = await createDatabase(adminUrl);
+    dataDir = mkdtempSync(join(tmpdir(), 'immo-split-roles-'));
     const [apiPort, realtimePort, workerPort] = [await freePort(), await freePort(), await freePort()];
-    deployment = await redisDeployment('realtime-split-roles', apiPort);
+    const prefix = `immo-test-split-${randomUUID().slice(0, 8)}`;
+    const env = (port: number) => ({
+      PUBLIC_URL: `http://127.0.0.1:${apiPort}`,
+      DATABASE_URL: database!.url,
+      REDIS_URL: redisUrl,
+      // its own keys, streams and channels: other test runs share this Redis
+      REDIS_PREFIX: prefix,
+      EVENT_BUS: 'redis',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      AUTO_SEED: 'false',
+      DATA_DIR: dataDir!,
+      NODE_ENV: 'test',
+    });
     // one after the other: the first one migrates the fresh database
-    api = deployment.spawn(apiPort, 'api');
+    api = startServer(env(apiPort), 'api');
+    servers.push(api);
     await waitUntilReady(api, 120_000);
-    realtime = deployment.spawn(realtimePort, 'realtime');
+    realtime = startServer(env(realtimePort), 'realtime');
+    servers.push(realtime);
     await waitUntilReady(realtime, 120_000);
     // the worker serves no HTTP: it is ready when it consumes (the waits below allow for its start)
-    deployment.spawn(workerPort, 'worker');
+    servers.push(startServer(env(workerPort), 'worker'));
   }, 180_000);
 
-  afterAll(() => deployment?.close(), 60_000);
+  afterAll(async () => {
+    for (const socket of sockets) socket.disconnect();
+    await Promise.all(servers.map((server) => server.stop()));
+    await database?.drop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  }, 60_000);
 
   it('pushes a message sent over HTTP to the api node, and a notification delivered by the worker, to a socket on the realtime node', async () => {
-    const owner = await signUpOverHttp(api.url, deployment!.dataDir, { phone: `+3247${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` });
-    const seeker = await signUpOverHttp(api.url, deployment!.dataDir);
+    const owner = await signUpOverHttp(api.url, dataDir!, { phone: `+3247${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}` });
+    const seeker = await signUpOverHttp(api.url, dataDir!);
     const onRealtime = await socketClient(realtime.url, owner.accessToken);
-    deployment!.keep(onRealtime);
+    sockets.push(onRealtime);
     const messages: MessageView[] = [];
     const notifications: { kind: string; title: string }[] = [];
     const conversations: string[] = [];
@@ -70,3 +103,11 @@ describe('roles api, worker and realtime in three processes', () => {
     expect(messages.map((m) => m.id)).toEqual([first.message.id, second.message.id]);
   }, 120_000);
 });
+
+async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

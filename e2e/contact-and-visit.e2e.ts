@@ -7,6 +7,7 @@ import { screenshot, watchProblems } from './support/browser.ts';
 import { fromOutbox } from './support/outbox.ts';
 import { signInInBrowser } from './support/sign-in.ts';
 import { withStackAndBrowser } from './support/stack-and-browser.ts';
+import { publishWithDailyVisits } from './support/visit-windows.ts';
 
 // Flow 2 of issue 7: a visitor registers, favourites an agency's listing,
 // writes to the agency and books a visit; the agency, signed in in another
@@ -70,13 +71,7 @@ async function prepareAgency() {
       },
     },
   });
-  await call(world.stack.origin, 'POST', `/v1/listings/${listing.id}/publish`, { token, body: {}, expected: 200 });
-  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
-  await call(world.stack.origin, 'PUT', `/v1/listings/${listing.id}/availability`, {
-    token,
-    body: { visitMinutes: 30, mode: 'private', capacity: 1, leadMinutes: 60, weekly, exceptions: [] },
-    expected: 200,
-  });
+  await publishWithDailyVisits(world.stack, token, listing.id);
   return { owner, secret, enrolledAt, listingId: listing.id };
 }
 

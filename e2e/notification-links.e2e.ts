@@ -4,6 +4,7 @@ import { call, signUpVerified, type TestAccount } from './support/accounts.ts';
 import { screenshot } from './support/browser.ts';
 import { signInInBrowser } from './support/sign-in.ts';
 import { withStackAndBrowser } from './support/stack-and-browser.ts';
+import { publishWithDailyVisits } from './support/visit-windows.ts';
 
 // Issue 7, account: the server's notification links name a thing
 // (`/appointments/{id}`, `/messages/{conversationId}`); the notifications
@@ -38,13 +39,7 @@ async function publishWithVisits(owner: TestAccount): Promise<string> {
       description: { fr: 'Appartement au centre de Namur.', nl: 'Appartement in het centrum van Namen.' },
     },
   });
-  await call(world.stack.origin, 'POST', `/v1/listings/${listing.id}/publish`, { token, body: {}, expected: 200 });
-  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
-  await call(world.stack.origin, 'PUT', `/v1/listings/${listing.id}/availability`, {
-    token,
-    body: { visitMinutes: 30, mode: 'private', capacity: 1, leadMinutes: 60, weekly, exceptions: [] },
-    expected: 200,
-  });
+  await publishWithDailyVisits(world.stack, token, listing.id);
   return listing.id;
 }
 

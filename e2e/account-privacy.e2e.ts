@@ -6,6 +6,8 @@ import { seriousViolations } from './support/axe.ts';
 import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
 import { seedDemoListings, waitForIndex, type DemoListing } from './support/demo-listings.ts';
 import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { fromOutbox } from './support/outbox.ts';
+import { signInInBrowser } from './support/sign-in.ts';
 import { startSocialProvider, type SocialProvider } from './support/social-provider.ts';
 
 // Flow 4 of issue 7: a person registers in the browser, confirms the mailed
@@ -34,19 +36,6 @@ afterAll(async () => {
   await stack?.close();
   await provider?.close();
 });
-
-/** Mail and texts may leave after the answer: read the outbox until they are there. */
-async function fromOutbox(read: () => string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    try {
-      return read();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 /** A new flat to rent in Ixelles, published by an owner of its own: what an instant alert is for. */
 async function publishNewIxellesFlat(): Promise<string> {
@@ -117,10 +106,7 @@ describe('GDPR: export and account deletion', () => {
     await page.goto(`${stack.origin}/fr/account`);
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/fr$/);
-    await page.goto(`${stack.origin}/fr/account/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInInBrowser(page, { email, password }, { origin: stack.origin });
     await page.waitForURL(/\/fr\/account$/);
     await expect.poll(() => page.getByTestId('email-status').textContent()).toContain('Adresse vérifiée');
     await page.getByRole('heading', { name: 'Sessions actives' }).waitFor();
@@ -205,10 +191,7 @@ describe('GDPR: export and account deletion', () => {
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem('immo.session') ?? '{}').state?.session ?? null)).toBeNull();
 
     // and can no longer sign in: the form says why
-    await page.goto(`${stack.origin}/fr/account/login`);
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await signInInBrowser(page, { email, password }, { origin: stack.origin });
     // (Next's route announcer is an empty role=alert too: take the one with words)
     const refusal = page.getByRole('alert').filter({ hasText: /\w/ });
     await refusal.waitFor();

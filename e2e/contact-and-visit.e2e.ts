@@ -1,55 +1,47 @@
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it, onTestFailed } from 'vitest';
+import type { Page } from 'playwright-core';
 import { lastLinkToken, totpCode } from '@immo/auth';
 import { call, createAgency, signUpVerified } from './support/accounts.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
-import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { screenshot, watchProblems } from './support/browser.ts';
+import { fromOutbox } from './support/outbox.ts';
+import { signInInBrowser } from './support/sign-in.ts';
+import { withStackAndBrowser } from './support/stack-and-browser.ts';
+import { publishWithDailyVisits } from './support/visit-windows.ts';
 
 // Flow 2 of issue 7: a visitor registers, favourites an agency's listing,
 // writes to the agency and books a visit; the agency, signed in in another
 // browser context on its inbox, sees the message and the booking arrive live,
 // accepts the visit and answers, and the visitor sees the answer live.
 
-let stack: ImmoStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startImmoStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const world = withStackAndBrowser();
 
 const step = (at: number) => Math.floor(at / 30_000);
 
 /** An agency with TOTP enrolled, one published listing and visit windows every day, all over the API. */
 async function prepareAgency() {
-  const owner = await signUpVerified(stack, { phone: '+32470123456' });
-  const agency = await createAgency(stack, owner, 'Immo Bailli');
+  const owner = await signUpVerified(world.stack, { phone: '+32470123456' });
+  const agency = await createAgency(world.stack, owner, 'Immo Bailli');
   const login = (otp?: string) =>
-    call<{ accessToken: string }>(stack.origin, 'POST', '/v1/auth/login', {
+    call<{ accessToken: string }>(world.stack.origin, 'POST', '/v1/auth/login', {
       body: { email: owner.email, password: owner.password, ...(otp ? { otp } : {}) },
       expected: 200,
     });
   // an agency needs a second factor: enrol TOTP, then sign in again with the next step's code (a code never works twice)
   const first = await login();
-  const { secret } = await call<{ secret: string }>(stack.origin, 'POST', '/v1/auth/mfa/totp', {
+  const { secret } = await call<{ secret: string }>(world.stack.origin, 'POST', '/v1/auth/mfa/totp', {
     token: first.accessToken,
     expected: 200,
   });
   const enrolledAt = Date.now();
-  await call(stack.origin, 'POST', '/v1/auth/mfa/totp/confirm', {
+  await call(world.stack.origin, 'POST', '/v1/auth/mfa/totp/confirm', {
     token: first.accessToken,
     body: { otp: await totpCode(secret, new Date(enrolledAt)) },
     expected: 200,
   });
   const { accessToken: token } = await login(await totpCode(secret, new Date(enrolledAt + 30_000)));
 
-  const listing = await call<{ id: string }>(stack.origin, 'POST', '/v1/listings', {
+  const listing = await call<{ id: string }>(world.stack.origin, 'POST', '/v1/listings', {
     token,
     expected: 201,
     body: {
@@ -79,26 +71,13 @@ async function prepareAgency() {
       },
     },
   });
-  await call(stack.origin, 'POST', `/v1/listings/${listing.id}/publish`, { token, body: {}, expected: 200 });
-  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
-  await call(stack.origin, 'PUT', `/v1/listings/${listing.id}/availability`, {
-    token,
-    body: { visitMinutes: 30, mode: 'private', capacity: 1, leadMinutes: 60, weekly, exceptions: [] },
-    expected: 200,
-  });
+  await publishWithDailyVisits(world.stack, token, listing.id);
   return { owner, secret, enrolledAt, listingId: listing.id };
 }
 
 /** The token of the verification link mailed to `email` (the mail may be written just after the API answered). */
-async function mailedToken(email: string): Promise<string> {
-  for (let tries = 0; ; tries++) {
-    try {
-      return lastLinkToken(stack.dataDir, email, 'verify-email');
-    } catch (error) {
-      if (tries > 50) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
+function mailedToken(email: string): Promise<string> {
+  return fromOutbox(() => lastLinkToken(world.stack.dataDir, email, 'verify-email'));
 }
 
 async function expectAccessible(page: Page) {
@@ -108,10 +87,10 @@ async function expectAccessible(page: Page) {
 describe('contact and visit', () => {
   it('a registered visitor writes and books; the agency sees both live, accepts and answers; the visitor sees the answer live', async () => {
     const agency = await prepareAgency();
-    const listingUrl = `${stack.origin}/fr/listing/${agency.listingId}`;
+    const listingUrl = `${world.stack.origin}/fr/listing/${agency.listingId}`;
 
     // A: a visitor registers from the listing page (French), confirms the mailed link, keeps the listing
-    const visitorContext = await browser.newContext({
+    const visitorContext = await world.browser.newContext({
       locale: 'fr-BE',
       viewport: { width: 1280, height: 900 },
     });
@@ -132,31 +111,30 @@ describe('contact and visit', () => {
     await visitor.getByLabel('Mot de passe').fill('Un-balcon-rue-du-Bailli-27');
     await visitor.getByRole('button', { name: 'Créer un compte' }).click();
     await visitor.waitForURL(new RegExp(`/fr/listing/${agency.listingId}$`));
-    // the mailed link (outbox of this stack) confirms the address
+    // the mailed link (outbox of this world.stack) confirms the address
     const mailed = await mailedToken(email);
-    await call(stack.origin, 'POST', '/v1/auth/verify-email', { body: { token: mailed }, expected: 204 });
+    await call(world.stack.origin, 'POST', '/v1/auth/verify-email', { body: { token: mailed }, expected: 204 });
     await visitor.getByRole('button', { name: 'Ajouter aux favoris' }).click();
     await visitor.getByRole('button', { name: /Retirer des favoris/ }).waitFor();
 
     // B: the agency signs in (Dutch) with its second factor and waits on its inbox
-    const agencyContext = await browser.newContext({
+    const agencyContext = await world.browser.newContext({
       locale: 'nl-BE',
       viewport: { width: 1280, height: 900 },
     });
     const desk = await agencyContext.newPage();
     onTestFailed(() => screenshot(desk, 'contact-and-visit-failed-desk'));
-    await desk.goto(`${stack.origin}/nl/account/login?next=${encodeURIComponent('/nl/desk/inbox')}`);
-    await desk.getByLabel('E-mailadres').fill(agency.owner.email);
-    await desk.getByLabel('Wachtwoord').fill(agency.owner.password);
-    await desk.getByRole('button', { name: 'Aanmelden' }).click();
-    const otp = desk.getByLabel('Verificatiecode');
-    await otp.waitFor();
-    // the API login used the step after enrolment: wait until a later step is accepted
-    while (step(Date.now()) < step(agency.enrolledAt) + 1)
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    await otp.fill(await totpCode(agency.secret, new Date(Date.now() + 30_000)));
-    await desk.getByRole('button', { name: 'Aanmelden' }).click();
-    await desk.waitForURL(/\/nl\/desk\/inbox$/);
+    await signInInBrowser(desk, agency.owner, {
+      origin: world.stack.origin,
+      locale: 'nl',
+      next: '/nl/desk/inbox',
+      otp: async () => {
+        // the API login used the step after enrolment: wait until a later step is accepted
+        while (step(Date.now()) < step(agency.enrolledAt) + 1)
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        return totpCode(agency.secret, new Date(Date.now() + 30_000));
+      },
+    });
     // (the first sign-in answered 401 "second factor required" on purpose: problems count from here)
     const deskProblems = watchProblems(desk);
     await desk.getByText('Geen bezoekaanvragen.').waitFor();
@@ -230,7 +208,7 @@ describe('contact and visit', () => {
     await expectAccessible(desk);
 
     // A's visits: confirmed, with its calendar invitation; then cancelled with a reason
-    await visitor.goto(`${stack.origin}/fr/account/visits`);
+    await visitor.goto(`${world.stack.origin}/fr/account/visits`);
     const visit = visitor.getByRole('listitem').filter({ hasText: 'rue du Bailli' });
     await expect.poll(() => visit.getByTestId('visit-status').textContent()).toBe('Confirmée');
     const [download] = await Promise.all([
@@ -247,7 +225,7 @@ describe('contact and visit', () => {
     await expect.poll(() => visit.getByTestId('visit-status').textContent()).toBe('Annulée');
 
     // B's availability page shows the windows set over the API
-    await desk.goto(`${stack.origin}/nl/desk/availability`);
+    await desk.goto(`${world.stack.origin}/nl/desk/availability`);
     await expect.poll(() => desk.getByTestId('window').count()).toBe(7);
     await screenshot(desk, 'availability-nl');
     await expectAccessible(desk);
@@ -256,7 +234,7 @@ describe('contact and visit', () => {
     await desk.getByRole('button', { name: 'Opslaan' }).click();
     await desk.getByText('Beschikbaarheid opgeslagen.').waitFor();
     const saved = await call<{ weekly: { weekday: number }[] }>(
-      stack.origin,
+      world.stack.origin,
       'GET',
       `/v1/listings/${agency.listingId}/availability`,
       { expected: 200 },
@@ -264,19 +242,19 @@ describe('contact and visit', () => {
     expect(saved.weekly.map((w) => w.weekday)).toEqual([1, 2, 3, 4, 5, 6]);
 
     // the other language of each page
-    await visitor.goto(`${stack.origin}/nl/account/messages`);
+    await visitor.goto(`${world.stack.origin}/nl/account/messages`);
     await visitor.getByRole('link', { name: /Baljuwstraat/ }).waitFor();
     await screenshot(visitor, 'messages-nl');
-    await visitor.goto(`${stack.origin}/nl/account/visits`);
+    await visitor.goto(`${world.stack.origin}/nl/account/visits`);
     await visitor.getByText('Geannuleerd').waitFor();
     await screenshot(visitor, 'visits-nl');
-    await desk.goto(`${stack.origin}/fr/desk/inbox`);
+    await desk.goto(`${world.stack.origin}/fr/desk/inbox`);
     await desk.getByText('Demandes de visite').waitFor();
     await screenshot(desk, 'inbox-fr');
-    await desk.goto(`${stack.origin}/fr/desk/availability`);
+    await desk.goto(`${world.stack.origin}/fr/desk/availability`);
     await expect.poll(() => desk.getByTestId('window').count()).toBe(6);
     await screenshot(desk, 'availability-fr');
-    await desk.goto(`${stack.origin}/nl/listing/${agency.listingId}`);
+    await desk.goto(`${world.stack.origin}/nl/listing/${agency.listingId}`);
     await desk.getByRole('button', { name: 'Bezoek boeken' }).click();
     await desk.getByRole('region', { name: 'Vrije bezoekmomenten' }).getByRole('button').first().waitFor();
     await screenshot(desk, 'listing-nl-visit-slots');

@@ -1,14 +1,15 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { mailsTo, totpCode } from '@immo/auth';
 import { call, createAgency, signUpVerified, type TestAccount } from './support/accounts.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
-import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { screenshot, watchProblems } from './support/browser.ts';
+import { signInInBrowser } from './support/sign-in.ts';
+import { withStackAndBrowser } from './support/stack-and-browser.ts';
 
 // Flow 3 of issue 7: an agency member signs in (with the TOTP code agency
 // accounts need), creates a listing in the desk form, uploads two photos,
@@ -19,8 +20,7 @@ import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
 // code is refused next to its field and creates nothing; the team page
 // invites by e-mail and the mailed link lands on the desk's accept page.
 
-let stack: ImmoStack;
-let browser: Browser;
+const world = withStackAndBrowser();
 let agent: TestAccount & { secret: string };
 let agencyId: string;
 let photoFiles: string[];
@@ -29,13 +29,13 @@ const TITLE = 'Appartement lumineux avec terrasse à Ixelles';
 
 /** Signs up (e-mail and phone verified), founds an agency, enrols TOTP: the agency account as a person would have it. */
 async function agencyMember(): Promise<TestAccount & { secret: string }> {
-  const person = await signUpVerified(stack, { phone: '+32470123456' });
-  ({ id: agencyId } = await createAgency(stack, person, 'Agence Louise'));
+  const person = await signUpVerified(world.stack, { phone: '+32470123456' });
+  ({ id: agencyId } = await createAgency(world.stack, person, 'Agence Louise'));
   // the founder is now an agency account: signs in again, then enrols the second factor
-  const { accessToken } = await call<{ accessToken: string }>(stack.origin, 'POST', '/v1/auth/login', { body: { email: person.email, password: person.password }, expected: 200 });
-  const { secret } = await call<{ secret: string }>(stack.origin, 'POST', '/v1/auth/mfa/totp', { token: accessToken, expected: 200 });
+  const { accessToken } = await call<{ accessToken: string }>(world.stack.origin, 'POST', '/v1/auth/login', { body: { email: person.email, password: person.password }, expected: 200 });
+  const { secret } = await call<{ secret: string }>(world.stack.origin, 'POST', '/v1/auth/mfa/totp', { token: accessToken, expected: 200 });
   // the previous 30 s step, so the browser's sign-in can use the current one (a step is never accepted twice)
-  await call(stack.origin, 'POST', '/v1/auth/mfa/totp/confirm', { token: accessToken, body: { otp: await totpCode(secret, new Date(Date.now() - 30_000)) }, expected: 200 });
+  await call(world.stack.origin, 'POST', '/v1/auth/mfa/totp/confirm', { token: accessToken, body: { otp: await totpCode(secret, new Date(Date.now() - 30_000)) }, expected: 200 });
   return { ...person, accessToken, secret };
 }
 
@@ -55,17 +55,8 @@ async function makePhotos(): Promise<string[]> {
 
 async function signIn(context: BrowserContext, next: string, account: { email: string; password: string; secret?: string }): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`${stack.origin}/fr/account/login?next=${encodeURIComponent(next)}`);
-  await page.getByLabel('Adresse e-mail').fill(account.email);
-  await page.getByLabel('Mot de passe').fill(account.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (account.secret) {
-    const otp = page.getByLabel(/code/i);
-    await otp.waitFor();
-    await otp.fill(await totpCode(account.secret));
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-  }
-  await page.waitForURL((url) => url.pathname === next.split('?')[0]);
+  const { secret } = account;
+  await signInInBrowser(page, account, { origin: world.stack.origin, next, ...(secret ? { otp: () => totpCode(secret) } : {}) });
   return page;
 }
 
@@ -102,15 +93,8 @@ async function expectAccessible(page: Page) {
 }
 
 beforeAll(async () => {
-  stack = await startImmoStack();
   agent = await agencyMember();
   photoFiles = await makePhotos();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
 });
 
 describe('the agency desk', () => {
@@ -119,7 +103,7 @@ describe('the agency desk', () => {
   let listingId: string;
 
   it('creates a listing, uploads two photos, makes the second the cover, publishes, and finds it in search', async () => {
-    context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
+    context = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
     page = await signIn(context, '/fr/desk/new', agent);
     const problems = watchProblems(page);
 
@@ -184,7 +168,7 @@ describe('the agency desk', () => {
     const coverUrl = listing.photos[0]!.url;
 
     // the public search finds it by commune and words, with its cover photo
-    await page.goto(`${stack.origin}/fr/search?q=${encodeURIComponent('appartement terrasse Ixelles')}`);
+    await page.goto(`${world.stack.origin}/fr/search?q=${encodeURIComponent('appartement terrasse Ixelles')}`);
     const card = page.locator('article').filter({ hasText: TITLE });
     await card.first().waitFor({ timeout: 30_000 });
     expect(await card.first().locator('img').getAttribute('src')).toBe(coverUrl);
@@ -195,11 +179,11 @@ describe('the agency desk', () => {
     await page.waitForURL(new RegExp(`/fr/listing/${listingId}`));
     const gallery = page.getByRole('region', { name: '2 photos' }).locator('img');
     await expect.poll(() => gallery.count()).toBe(2);
-    expect(await gallery.first().getAttribute('src')).toContain(new URL(coverUrl, stack.origin).pathname);
+    expect(await gallery.first().getAttribute('src')).toContain(new URL(coverUrl, world.stack.origin).pathname);
     await screenshot(page, 'desk-published-listing-fr');
 
     // my listings: published, with its next moves
-    await page.goto(`${stack.origin}/fr/desk`);
+    await page.goto(`${world.stack.origin}/fr/desk`);
     await page.getByRole('cell', { name: TITLE, exact: true }).waitFor();
     await screenshot(page, 'desk-listings-fr');
     await expectAccessible(page);
@@ -208,7 +192,7 @@ describe('the agency desk', () => {
 
   it('refuses a postal code that serves no commune next to the field, and creates nothing', async () => {
     const before = await apiInPage<{ items: unknown[] }>(page, '/v1/me/listings');
-    await page.goto(`${stack.origin}/fr/desk/new`);
+    await page.goto(`${world.stack.origin}/fr/desk/new`);
     await page.getByLabel('Prix de vente (€)').fill('250000');
     await page.getByLabel('Rue').fill('Rue Imaginaire');
     await page.getByLabel('Numéro', { exact: true }).fill('1');
@@ -228,7 +212,7 @@ describe('the agency desk', () => {
   });
 
   it('an edit made elsewhere meanwhile is refused (409) with a reload, then saves', async () => {
-    await page.goto(`${stack.origin}/fr/desk/${listingId}/edit`);
+    await page.goto(`${world.stack.origin}/fr/desk/${listingId}/edit`);
     const price = page.getByLabel('Prix de vente (€)');
     await expect.poll(() => price.inputValue()).toBe('385000');
     // another tab lowers the price first
@@ -257,7 +241,7 @@ describe('the agency desk', () => {
   it('reorders photos with the keyboard and by drag and drop, deletes one, then saves the form without a false conflict', async () => {
     const third = join(mkdtempSync(join(tmpdir(), 'immo-desk-photo3-')), 'photo-3.jpg');
     writeFileSync(third, await sharp({ create: { width: 400, height: 300, channels: 3, background: '#8e44ad' } }).composite([{ input: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"><polygon points="200,30 370,270 30,270" fill="#ecf0f1"/></svg>') }]).jpeg().toBuffer());
-    await page.goto(`${stack.origin}/fr/desk/${listingId}/edit`);
+    await page.goto(`${world.stack.origin}/fr/desk/${listingId}/edit`);
     const tiles = page.locator('li[data-photo-id]');
     await expect.poll(() => tiles.count()).toBe(2);
     const conflicts = watchConflicts(page);
@@ -294,9 +278,9 @@ describe('the agency desk', () => {
   });
 
   it('the team page invites by e-mail; the mailed link lands on the accept page, where the invitee joins', async () => {
-    await page.goto(`${stack.origin}/fr/desk/team`);
+    await page.goto(`${world.stack.origin}/fr/desk/team`);
     await page.getByRole('heading', { name: 'Membres de Agence Louise' }).waitFor();
-    const invitee = await signUpVerified(stack);
+    const invitee = await signUpVerified(world.stack);
     await page.getByLabel('Adresse e-mail').fill(invitee.email);
     await page.getByLabel('Rôle').selectOption('agent');
     await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
@@ -305,17 +289,15 @@ describe('the agency desk', () => {
     await expectAccessible(page);
 
     // the invitee opens the mailed link in their own browser
-    const link = /https?:\/\/\S+\/accept-invitation\?token=[\w-]+/.exec(mailsTo(stack.dataDir, invitee.email).at(-1) ?? '')?.[0];
+    const link = /https?:\/\/\S+\/accept-invitation\?token=[\w-]+/.exec(mailsTo(world.stack.dataDir, invitee.email).at(-1) ?? '')?.[0];
     expect(link).toBeDefined();
-    const theirs = await browser.newContext({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
+    const theirs = await world.browser.newContext({ locale: 'nl-BE', viewport: { width: 390, height: 844 } });
     const invited = await theirs.newPage();
     const url = new URL(link!);
-    await invited.goto(`${stack.origin}${url.pathname}${url.search}`);
+    await invited.goto(`${world.stack.origin}${url.pathname}${url.search}`);
     // signed out: sent to sign in, then back to the accept page
     await invited.waitForURL(/\/nl\/account\/login\?next=/);
-    await invited.getByLabel('E-mailadres').fill(invitee.email);
-    await invited.getByLabel('Wachtwoord').fill(invitee.password);
-    await invited.getByRole('button', { name: 'Aanmelden' }).click();
+    await signInInBrowser(invited, invitee, { locale: 'nl' });
     await invited.waitForURL(/\/nl\/desk\/team\/accept\?token=/);
     await invited.getByRole('button', { name: 'Uitnodiging aanvaarden' }).click();
     await invited.getByText('Welkom in het team!').waitFor();
@@ -328,8 +310,8 @@ describe('the agency desk', () => {
   });
 
   it('a refused publication (phone not verified) shows the server\'s reason with a link to the profile', async () => {
-    const owner = await signUpVerified(stack);
-    await call(stack.origin, 'POST', '/v1/listings', {
+    const owner = await signUpVerified(world.stack);
+    await call(world.stack.origin, 'POST', '/v1/listings', {
       token: owner.accessToken,
       expected: 201,
       body: {
@@ -339,7 +321,7 @@ describe('the agency desk', () => {
         title: { fr: 'Studio rue de la Paix' },
       },
     });
-    const theirs = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 800 } });
+    const theirs = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 800 } });
     const desk = await signIn(theirs, '/fr/desk', owner);
     await desk.getByRole('cell', { name: 'Studio rue de la Paix', exact: true }).waitFor();
     await desk.getByRole('button', { name: 'Publier' }).click();
@@ -353,7 +335,7 @@ describe('the agency desk', () => {
 
   it('shows the desk in Dutch', async () => {
     for (const path of ['/nl/desk', '/nl/desk/new', '/nl/desk/team']) {
-      await page.goto(`${stack.origin}${path}`);
+      await page.goto(`${world.stack.origin}${path}`);
       await page.getByRole('navigation', { name: 'Kantoor' }).waitFor();
       await page.getByRole('heading', { level: 1 }).waitFor();
       await page.waitForLoadState('networkidle');
@@ -361,7 +343,7 @@ describe('the agency desk', () => {
       await expectAccessible(page);
     }
     const editLink = page.locator('a[href*="/edit"]').first();
-    await page.goto(`${stack.origin}/nl/desk`);
+    await page.goto(`${world.stack.origin}/nl/desk`);
     await editLink.click();
     await page.getByRole('heading', { name: /Bewerken/ }).waitFor();
     await screenshot(page, 'desk-edit-nl');

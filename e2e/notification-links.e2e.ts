@@ -1,31 +1,22 @@
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { call, signUpVerified, type TestAccount } from './support/accounts.ts';
-import { launchChromium, screenshot } from './support/browser.ts';
-import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { screenshot } from './support/browser.ts';
+import { signInInBrowser } from './support/sign-in.ts';
+import { withStackAndBrowser } from './support/stack-and-browser.ts';
+import { publishWithDailyVisits } from './support/visit-windows.ts';
 
 // Issue 7, account: the server's notification links name a thing
 // (`/appointments/{id}`, `/messages/{conversationId}`); the notifications
 // page opens the page where it is handled — the desk inbox for the
 // advertiser, the visits page for the person who booked.
 
-let stack: ImmoStack;
-let browser: Browser;
-
-beforeAll(async () => {
-  stack = await startImmoStack();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
+const world = withStackAndBrowser();
 
 /** A private owner's published flat with visit windows every day. */
 async function publishWithVisits(owner: TestAccount): Promise<string> {
   const token = owner.accessToken;
-  const listing = await call<{ id: string }>(stack.origin, 'POST', '/v1/listings', {
+  const listing = await call<{ id: string }>(world.stack.origin, 'POST', '/v1/listings', {
     token,
     expected: 201,
     body: {
@@ -48,22 +39,8 @@ async function publishWithVisits(owner: TestAccount): Promise<string> {
       description: { fr: 'Appartement au centre de Namur.', nl: 'Appartement in het centrum van Namen.' },
     },
   });
-  await call(stack.origin, 'POST', `/v1/listings/${listing.id}/publish`, { token, body: {}, expected: 200 });
-  const weekly = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '20:00' }));
-  await call(stack.origin, 'PUT', `/v1/listings/${listing.id}/availability`, {
-    token,
-    body: { visitMinutes: 30, mode: 'private', capacity: 1, leadMinutes: 60, weekly, exceptions: [] },
-    expected: 200,
-  });
+  await publishWithDailyVisits(world.stack, token, listing.id);
   return listing.id;
-}
-
-async function signIn(page: Page, person: TestAccount) {
-  await page.goto(`${stack.origin}/fr/account/login?next=${encodeURIComponent('/fr/account/notifications')}`);
-  await page.getByLabel('Adresse e-mail').fill(person.email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(person.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await page.waitForURL(/\/fr\/account\/notifications$/);
 }
 
 /** The "open" links of the notifications page, reloaded until `wanted` is among them (delivery is a job). */
@@ -82,34 +59,34 @@ async function waitForOpenLink(page: Page, wanted: string, timeoutMs: number): P
 
 describe('notification links', () => {
   it('opens a booking and a message in the desk inbox for the advertiser, a confirmed visit in my visits for the visitor', async () => {
-    const owner = await signUpVerified(stack, { phone: '+32470555123' });
-    const seeker = await signUpVerified(stack);
+    const owner = await signUpVerified(world.stack, { phone: '+32470555123' });
+    const seeker = await signUpVerified(world.stack);
     const listingId = await publishWithVisits(owner);
 
     // the visitor writes (the message notification comes after a 30 s grouping delay) and books a visit
-    const sent = await call<{ conversationId: string }>(stack.origin, 'POST', '/v1/messages', {
+    const sent = await call<{ conversationId: string }>(world.stack.origin, 'POST', '/v1/messages', {
       token: seeker.accessToken,
       body: { listingId, text: 'Bonjour, une visite samedi ?', clientId: crypto.randomUUID() },
       expected: 201,
     });
     const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
     const { items: slots } = await call<{ items: { startsAt: string; remaining: number }[] }>(
-      stack.origin,
+      world.stack.origin,
       'GET',
       `/v1/listings/${listingId}/slots?from=${day(1)}&to=${day(8)}`,
       { expected: 200 },
     );
     const slot = slots.find((s) => s.remaining > 0)!;
-    const visit = await call<{ id: string }>(stack.origin, 'POST', '/v1/appointments', {
+    const visit = await call<{ id: string }>(world.stack.origin, 'POST', '/v1/appointments', {
       token: seeker.accessToken,
       body: { listingId, startsAt: slot.startsAt },
       expected: 201,
     });
 
     // the advertiser: the booking opens the desk inbox, then the message its thread there
-    const ownerContext = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
+    const ownerContext = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
     const ownerPage = await ownerContext.newPage();
-    await signIn(ownerPage, owner);
+    await signInInBrowser(ownerPage, owner, { origin: world.stack.origin, next: '/fr/account/notifications' });
     await waitForOpenLink(ownerPage, '/fr/desk/inbox', 20_000);
     await waitForOpenLink(ownerPage, `/fr/desk/inbox?c=${sent.conversationId}`, 60_000);
     await screenshot(ownerPage, 'notifications-advertiser-fr');
@@ -119,10 +96,10 @@ describe('notification links', () => {
     await ownerContext.close();
 
     // the visitor: the confirmation opens their visits
-    await call(stack.origin, 'PUT', `/v1/appointments/${visit.id}/status`, { token: owner.accessToken, body: { status: 'confirmed' }, expected: 200 });
-    const seekerContext = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
+    await call(world.stack.origin, 'PUT', `/v1/appointments/${visit.id}/status`, { token: owner.accessToken, body: { status: 'confirmed' }, expected: 200 });
+    const seekerContext = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
     const seekerPage = await seekerContext.newPage();
-    await signIn(seekerPage, seeker);
+    await signInInBrowser(seekerPage, seeker, { origin: world.stack.origin, next: '/fr/account/notifications' });
     await waitForOpenLink(seekerPage, '/fr/account/visits', 20_000);
     await seekerPage.locator('a[href="/fr/account/visits"]').first().click();
     await seekerPage.waitForURL(/\/fr\/account\/visits$/);

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { lastLinkToken } from '@immo/auth';
 import { signUpVerified, type TestAccount } from './support/accounts.ts';
 import { seriousViolations } from './support/axe.ts';
-import { launchChromium, screenshot, watchProblems } from './support/browser.ts';
-import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
+import { screenshot, watchProblems } from './support/browser.ts';
+import { fromOutbox } from './support/outbox.ts';
+import { signInInBrowser } from './support/sign-in.ts';
+import { withStackAndBrowser } from './support/stack-and-browser.ts';
 
 // Issue 7, account: a person who forgot their password asks for a link from
 // the login page, opens the mailed link (read from the stack's outbox), is
@@ -12,55 +14,27 @@ import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
 // with it; the old one no longer works. Axe-core and screenshots (fr, nl) of
 // both pages; the account navigation reachable on a 360 px phone.
 
-let stack: ImmoStack;
-let browser: Browser;
+const world = withStackAndBrowser();
 let person: TestAccount;
 
 beforeAll(async () => {
-  stack = await startImmoStack();
-  person = await signUpVerified(stack);
-  browser = await launchChromium();
+  person = await signUpVerified(world.stack);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.close();
-});
-
-/** Mail may leave after the answer: read the outbox until it is there. */
-async function fromOutbox(read: () => string): Promise<string> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    try {
-      return read();
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-}
 
 async function checkPage(page: Page, name: string) {
   expect(await seriousViolations(page), name).toEqual([]);
   await screenshot(page, name);
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${stack.origin}/fr/account/login`);
-  await page.getByLabel('Adresse e-mail').fill(email);
-  await page.getByLabel('Mot de passe', { exact: true }).fill(password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-}
-
 describe('password reset', () => {
   it('mails a link from the login page, refuses a weak password by the field, then signs in with the new one only', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
+    const context = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const problems = watchProblems(page);
     const newPassword = 'Un-jardin-a-Namur-2027';
 
     // from the login page to the request form; the answer does not say whether the address has an account
-    await page.goto(`${stack.origin}/fr/account/login`);
+    await page.goto(`${world.stack.origin}/fr/account/login`);
     await page.getByRole('link', { name: /Mot de passe oublié/ }).click();
     await page.waitForURL(/\/fr\/account\/forgot-password$/);
     await checkPage(page, 'forgot-password-fr');
@@ -72,8 +46,8 @@ describe('password reset', () => {
     await screenshot(page, 'forgot-password-sent-fr');
 
     // the mailed path has no language: it lands on the French page, token kept
-    const token = await fromOutbox(() => lastLinkToken(stack.dataDir, person.email, 'reset-password'));
-    await page.goto(`${stack.origin}/reset-password?token=${token}`);
+    const token = await fromOutbox(() => lastLinkToken(world.stack.dataDir, person.email, 'reset-password'));
+    await page.goto(`${world.stack.origin}/reset-password?token=${token}`);
     await page.waitForURL(new RegExp(`/fr/account/reset-password\\?token=${token}$`));
     await page.getByRole('heading', { name: 'Choisir un nouveau mot de passe' }).waitFor();
     await checkPage(page, 'reset-password-fr');
@@ -104,14 +78,14 @@ describe('password reset', () => {
     await screenshot(page, 'login-after-reset-fr');
 
     // the old password is refused, the new one signs in
-    await signIn(page, person.email, person.password);
+    await signInInBrowser(page, person, { origin: world.stack.origin });
     await page.getByRole('alert').waitFor();
     expect(page.url()).toMatch(/\/fr\/account\/login$/);
-    await signIn(page, person.email, newPassword);
+    await signInInBrowser(page, { email: person.email, password: newPassword }, { origin: world.stack.origin });
     await page.waitForURL(/\/fr\/account$/);
 
     // the link was for one use
-    await page.goto(`${stack.origin}/fr/account/reset-password?token=${token}`);
+    await page.goto(`${world.stack.origin}/fr/account/reset-password?token=${token}`);
     await page.getByLabel('Nouveau mot de passe', { exact: true }).fill('Encore-un-autre-2028');
     await page.getByLabel('Répétez le nouveau mot de passe').fill('Encore-un-autre-2028');
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
@@ -125,9 +99,9 @@ describe('password reset', () => {
   it('shows both pages in Dutch, redirects the mailed path by the browser language', async () => {
     // signing up with a breached password on the Dutch page of an English-speaking
     // browser: the server's reason under the field follows the page, not the browser
-    const english = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const english = await world.browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
     const signUp = await english.newPage();
-    await signUp.goto(`${stack.origin}/nl/account/register`);
+    await signUp.goto(`${world.stack.origin}/nl/account/register`);
     await signUp.getByLabel('E-mailadres').fill('nieuw@example.test');
     await signUp.getByLabel('Wachtwoord', { exact: true }).fill('password123');
     await signUp.getByRole('button', { name: 'Account aanmaken' }).click();
@@ -138,15 +112,15 @@ describe('password reset', () => {
     await checkPage(signUp, 'register-weak-password-nl');
     await english.close();
 
-    const context = await browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
+    const context = await world.browser.newContext({ locale: 'nl-BE', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 
-    await page.goto(`${stack.origin}/reset-password?token=not-a-real-token-0000`);
+    await page.goto(`${world.stack.origin}/reset-password?token=not-a-real-token-0000`);
     await page.waitForURL(/\/nl\/account\/reset-password\?token=not-a-real-token-0000$/);
     await page.getByRole('heading', { name: 'Een nieuw wachtwoord kiezen' }).waitFor();
     await checkPage(page, 'reset-password-nl');
 
-    await page.goto(`${stack.origin}/forgot-password`);
+    await page.goto(`${world.stack.origin}/forgot-password`);
     await page.waitForURL(/\/nl\/account\/forgot-password$/);
     await checkPage(page, 'forgot-password-nl');
     // an address without an account gets the same answer
@@ -158,9 +132,9 @@ describe('password reset', () => {
   });
 
   it('keeps every account section reachable on a 360 px phone, without sideways scrolling', async () => {
-    const context = await browser.newContext({ locale: 'fr-BE', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
+    const context = await world.browser.newContext({ locale: 'fr-BE', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, colorScheme: 'dark' });
     const page = await context.newPage();
-    await signIn(page, person.email, 'Un-jardin-a-Namur-2027');
+    await signInInBrowser(page, { email: person.email, password: 'Un-jardin-a-Namur-2027' }, { origin: world.stack.origin });
     await page.waitForURL(/\/fr\/account$/);
     const nav = page.getByRole('navigation', { name: 'Rubriques du compte' });
     const privacy = nav.getByRole('link', { name: 'Vie privée' });

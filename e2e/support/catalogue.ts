@@ -1,12 +1,8 @@
-import { afterAll, beforeAll } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from './browser.ts';
+import { beforeAll } from 'vitest';
 import { seedDemoListings, waitForIndex, type DemoListing } from './demo-listings.ts';
-import { startImmoStack, type ImmoStack } from './immo-stack.ts';
+import { withStackAndBrowser, type StackAndBrowser } from './stack-and-browser.ts';
 
-export interface CatalogueWorld {
-  stack: ImmoStack;
-  browser: Browser;
+export interface CatalogueWorld extends StackAndBrowser {
   listings: DemoListing[];
 }
 
@@ -16,16 +12,10 @@ export interface CatalogueWorld {
  * them, both closed. The returned object is filled once the file starts.
  */
 export function withCatalogue(): CatalogueWorld {
-  const world = {} as CatalogueWorld;
+  const world = withStackAndBrowser() as CatalogueWorld;
   beforeAll(async () => {
-    world.stack = await startImmoStack();
     world.listings = await seedDemoListings(world.stack.immo.app!);
     await waitForIndex(world.stack.immo.app!, world.listings.length);
-    world.browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await world.browser?.close();
-    await world.stack?.close();
   });
   return world;
 }

@@ -20,7 +20,7 @@ import { SocialHandoffs } from './social-handoff.ts';
 export type { Account, AuthApi, ClaimsProvider, Locale } from './contract.ts';
 export { MFA_REQUIRED_ROLES, LOCALES } from './contract.ts';
 export { userRegistered, userLogin, userSuspended, userReactivated, userRoleChanged, userDeleted } from './events.ts';
-export { signUpForTest, testVatNumber } from './test-signup.ts';
+export { agentsOf, signUpForTest, testVatNumber } from './test-signup.ts';
 export { totpCode } from './totp.ts';
 export { ARGON2_PARAMS, hashPassword } from './passwords.ts';
 export { lastLinkToken, lastSmsCode, mailsTo } from './test-mailbox.ts';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Role } from '@immo/platform';
 import type { AuthServices } from './services.ts';
 import { totpCode } from './totp.ts';
-import { MFA_REQUIRED_ROLES } from './contract.ts';
+import { MFA_REQUIRED_ROLES, type AuthApi } from './contract.ts';
 
 // The running auth services per HTTP server, so that a test holding only the
 // app can reach them. Filled by the module's routes(); nothing is exposed over HTTP.
@@ -83,6 +83,24 @@ export async function signUpForTest(
     tokens = refreshed.json() as typeof tokens;
   }
   return { userId: account.id, email, accessToken: tokens.accessToken, headers: { authorization: `Bearer ${tokens.accessToken}` }, agencyId };
+}
+
+/**
+ * For a module's HTTP tests without the users module: `agencyId`'s agents.
+ * A stand-in claims provider puts the membership (role agent) into the tokens
+ * of the people the returned function signs up; each is signed in again after
+ * sign-up so that its token carries it.
+ */
+export function agentsOf(app: FastifyInstance, auth: Pick<AuthApi, 'setClaimsProvider'>, agencyId: string) {
+  const agents = new Set<string>();
+  auth.setClaimsProvider(async (userId) => (agents.has(userId) ? [{ agencyId, role: 'agent' }] : []));
+  return async () => {
+    const user = await signUpForTest(app);
+    agents.add(user.userId);
+    const res = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: user.email, password: PASSWORD } });
+    const accessToken = res.json().accessToken as string;
+    return { ...user, accessToken, headers: { authorization: `Bearer ${accessToken}` } };
+  };
 }
 
 /** A fresh valid Belgian VAT number (0 + 7 random digits + mod-97 check digits). */

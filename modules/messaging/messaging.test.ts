@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { ManualClock, newId } from '@immo/platform';
 import { createTestApp, type TestApp } from '@immo/server/testing';
-import { authModule, signUpForTest, userDeleted, type AuthApi } from '@immo/auth';
+import { agentsOf, authModule, signUpForTest, userDeleted, type AuthApi } from '@immo/auth';
 import { messagingModule } from './index.ts';
 import { fakeListing, fakeListingsModule } from '@immo/listings';
 
@@ -29,16 +29,7 @@ describe('messaging over HTTP', () => {
     owner = await signUpForTest(t.app);
     stranger = await signUpForTest(t.app);
     // the users module puts agency memberships into tokens; here a stand-in does, for two agents
-    const agents = new Set<string>();
-    t.modules.api<AuthApi>('auth').setClaimsProvider(async (userId) => (agents.has(userId) ? [{ agencyId, role: 'agent' }] : []));
-    const asAgent = async () => {
-      const user = await signUpForTest(t.app);
-      agents.add(user.userId);
-      // signUpForTest's fixed test password (modules/auth/test-signup.ts): sign in again to get the membership claim
-      const res = await t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { email: user.email, password: 'Test-passphrase-for-immo-42' } });
-      const accessToken = res.json().accessToken as string;
-      return { ...user, accessToken, headers: { authorization: `Bearer ${accessToken}` } };
-    };
+    const asAgent = agentsOf(t.app, t.modules.api<AuthApi>('auth'), agencyId);
     agentA = await asAgent();
     agentB = await asAgent();
   });

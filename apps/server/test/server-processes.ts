@@ -170,7 +170,7 @@ export async function call<T = Record<string, unknown>>(baseUrl: string, method:
 }
 
 /** Retries `read` (an outbox file lookup) until it stops throwing: mail and SMS may be sent after the answer. */
-async function eventually<T>(read: () => T, timeoutMs = 15_000): Promise<T> {
+export async function eventually<T>(read: () => T, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {

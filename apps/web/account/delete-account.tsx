@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
+import { DialogPanel } from '../layout/dialog-panel.tsx';
 import { Field, FormError, inputClass, problemMessage, secondaryButton, sectionClass } from './field.tsx';
 import { useSession } from './session-store.ts';
 
@@ -37,31 +38,26 @@ export function DeleteAccount({ userId }: { userId: string }) {
       <p className="mb-3 text-sm text-slate-700 dark:text-slate-300">{t('account.delete.hint')}</p>
       <Dialog.Root onOpenChange={() => setTyped('')}>
         <Dialog.Trigger className={dangerButton}>{t('account.delete.title')}</Dialog.Trigger>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-950/50" />
-          <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl dark:bg-slate-900">
-            <Dialog.Title className="mb-2 text-lg font-semibold">{t('account.delete.confirmTitle')}</Dialog.Title>
-            <Dialog.Description className="mb-4 text-sm text-slate-700 dark:text-slate-300">{t('account.delete.hint')}</Dialog.Description>
-            <form
-              className="flex flex-col gap-4"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (typed.trim() === word) erase.mutate();
-              }}
-            >
-              <Field id="delete-confirm" label={t('account.delete.typeToConfirm', { word })}>
-                <input id="delete-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className={inputClass} />
-              </Field>
-              <FormError message={problemMessage(erase.error, t('ui.error'))} />
-              <div className="flex justify-end gap-2">
-                <Dialog.Close className={secondaryButton}>{t('ui.cancel')}</Dialog.Close>
-                <button type="submit" disabled={typed.trim() !== word || erase.isPending} className={dangerButton}>
-                  {t('account.delete.confirm')}
-                </button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </Dialog.Portal>
+        <DialogPanel title={t('account.delete.confirmTitle')} description={t('account.delete.hint')}>
+          <form
+            className="flex flex-col gap-4"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (typed.trim() === word) erase.mutate();
+            }}
+          >
+            <Field id="delete-confirm" label={t('account.delete.typeToConfirm', { word })}>
+              <input id="delete-confirm" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} className={inputClass} />
+            </Field>
+            <FormError message={problemMessage(erase.error, t('ui.error'))} />
+            <div className="flex justify-end gap-2">
+              <Dialog.Close className={secondaryButton}>{t('ui.cancel')}</Dialog.Close>
+              <button type="submit" disabled={typed.trim() !== word || erase.isPending} className={dangerButton}>
+                {t('account.delete.confirm')}
+              </button>
+            </div>
+          </form>
+        </DialogPanel>
       </Dialog.Root>
     </section>
   );

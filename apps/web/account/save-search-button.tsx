@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
+import { DialogPanel } from '../layout/dialog-panel.tsx';
 import type { SearchState } from '../search/search-state.ts';
 import { searchStateQuery } from '../search/search-state.ts';
 import { Done, Field, FormError, formProblem, inputClass, primaryButton, secondaryButton } from './field.tsx';
@@ -60,42 +61,37 @@ export function SaveSearchButton({ state }: { state: SearchState }) {
         <Dialog.Trigger className="rounded-md border border-brand-700 px-3 py-1.5 text-sm font-medium text-brand-800 hover:bg-brand-50 dark:border-sky-400 dark:text-sky-300 dark:hover:bg-slate-800">
           {t('account.save.button')}
         </Dialog.Trigger>
-        <Dialog.Portal>
-          <Dialog.Overlay className="fixed inset-0 z-40 bg-slate-950/50" />
-          <Dialog.Content className="fixed top-1/2 left-1/2 z-50 w-[min(26rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-xl bg-white p-5 shadow-xl dark:bg-slate-900">
-            <Dialog.Title className="mb-3 text-lg font-semibold">{t('account.save.title')}</Dialog.Title>
-            <Dialog.Description className="sr-only">{t('account.save.alert')}</Dialog.Description>
-            <form
-              className="flex flex-col gap-4"
-              onSubmit={(event) => {
-                event.preventDefault();
-                save.mutate(String(new FormData(event.currentTarget).get('name') ?? '').trim());
-              }}
-            >
-              <Field id="saved-search-name" label={t('account.save.name')} error={problem.name}>
-                <input id="saved-search-name" name="name" required maxLength={120} defaultValue={state.q ?? t('account.save.defaultName')} className={inputClass} />
-              </Field>
-              <fieldset>
-                <legend className="mb-1 text-sm font-medium">{t('account.save.alert')}</legend>
-                <div className="flex flex-col gap-1">
-                  {ALERT_MODES.map((mode) => (
-                    <label key={mode} className="flex items-center gap-2">
-                      <input type="radio" name="alert" value={mode} checked={alert === mode} onChange={() => setAlert(mode)} />
-                      {t(`account.alert.${mode}`)}
-                    </label>
-                  ))}
-                </div>
-              </fieldset>
-              <FormError message={problem.form ?? problem.alert} />
-              <div className="flex justify-end gap-2">
-                <Dialog.Close className={secondaryButton}>{t('ui.cancel')}</Dialog.Close>
-                <button type="submit" disabled={save.isPending} className={primaryButton}>
-                  {t('ui.save')}
-                </button>
+        <DialogPanel title={t('account.save.title')} description={t('account.save.alert')} hideDescription width="narrow">
+          <form
+            className="flex flex-col gap-4"
+            onSubmit={(event) => {
+              event.preventDefault();
+              save.mutate(String(new FormData(event.currentTarget).get('name') ?? '').trim());
+            }}
+          >
+            <Field id="saved-search-name" label={t('account.save.name')} error={problem.name}>
+              <input id="saved-search-name" name="name" required maxLength={120} defaultValue={state.q ?? t('account.save.defaultName')} className={inputClass} />
+            </Field>
+            <fieldset>
+              <legend className="mb-1 text-sm font-medium">{t('account.save.alert')}</legend>
+              <div className="flex flex-col gap-1">
+                {ALERT_MODES.map((mode) => (
+                  <label key={mode} className="flex items-center gap-2">
+                    <input type="radio" name="alert" value={mode} checked={alert === mode} onChange={() => setAlert(mode)} />
+                    {t(`account.alert.${mode}`)}
+                  </label>
+                ))}
               </div>
-            </form>
-          </Dialog.Content>
-        </Dialog.Portal>
+            </fieldset>
+            <FormError message={problem.form ?? problem.alert} />
+            <div className="flex justify-end gap-2">
+              <Dialog.Close className={secondaryButton}>{t('ui.cancel')}</Dialog.Close>
+              <button type="submit" disabled={save.isPending} className={primaryButton}>
+                {t('ui.save')}
+              </button>
+            </div>
+          </form>
+        </DialogPanel>
       </Dialog.Root>
     </div>
   );

@@ -169,6 +169,7 @@ export class MessagingService {
         unread: c.unread,
         readByOtherUpTo: await store.readUpTo(this.db, c.id, side === 'seeker' ? 'owner' : 'seeker'),
         blocked: !otherParty || (await store.isBlockedBetween(this.db, side === 'seeker' ? [principal.userId] : partiesOf(principal), [otherParty])),
+        blockedByMe: !!otherParty && (await store.hasBlocked(this.db, side === 'seeker' ? [principal.userId] : partiesOf(principal), otherParty)),
         createdAt: c.created_at.toISOString(),
         lastMessageAt: c.last_message_at.toISOString(),
       });

@@ -162,6 +162,7 @@ describe('messages: files, block and report', () => {
     expect(await desk.getByLabel('Uw bericht').isDisabled()).toBe(true);
     await desk.setViewportSize({ width: 360, height: 740 });
     await desk.evaluate(() => document.documentElement.classList.add('dark'));
+    await desk.getByLabel('Uw bericht').scrollIntoViewIfNeeded();
     await screenshot(desk, 'messages-extras-nl-360-dark-blocked');
     expect(await seriousViolations(desk)).toEqual([]);
     await desk.evaluate(() => document.documentElement.classList.remove('dark'));
@@ -173,6 +174,7 @@ describe('messages: files, block and report', () => {
     await expect.poll(() => visitor.locator('form p[role="alert"]').textContent()).toMatch(/^Cette conversation est bloquée\s: aucun message ne peut y être envoyé\.$/);
     await expect.poll(() => visitor.getByLabel('Votre message').isDisabled()).toBe(true);
     expect(await visitor.getByRole('button', { name: 'Débloquer' }).count()).toBe(0);
+    expect(await visitor.getByLabel('Joindre un fichier').isDisabled()).toBe(true);
     await screenshot(visitor, 'messages-extras-fr-blocked');
 
     // unblocking lets the visitor write again

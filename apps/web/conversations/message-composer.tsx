@@ -29,6 +29,8 @@ export function MessageComposer({
     setFiles([]);
   });
   const blocked = conversation.blocked;
+  // a refused send already shows the server's words for the block: not twice
+  const explained = blocked && !send.error;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -49,15 +51,15 @@ export function MessageComposer({
     <form
       ref={form}
       onSubmit={submit}
-      aria-describedby={blocked ? `${fieldId}-blocked` : undefined}
+      aria-describedby={explained ? `${fieldId}-blocked` : undefined}
       className="flex flex-col gap-2 border-t border-slate-200 p-3 dark:border-slate-700"
     >
-      {blocked && (
+      {explained && (
         <p id={`${fieldId}-blocked`} className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           {t(conversation.blockedByMe ? 'conversations.blockedByMe' : 'conversations.blocked')}
         </p>
       )}
-      <fieldset disabled={blocked || send.isPending} className="flex flex-col gap-2">
+      <fieldset disabled={blocked || send.isPending} className="flex min-w-0 flex-col gap-2">
         <label htmlFor={fieldId} className="sr-only">
           {t('conversations.reply')}
         </label>

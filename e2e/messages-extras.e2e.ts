@@ -156,6 +156,8 @@ describe('messages: files, block and report', () => {
     // the advertiser blocks the visitor (confirm dialog); their composer is disabled with the reason
     await desk.getByRole('button', { name: 'Blokkeren' }).click();
     const dialog = desk.getByRole('dialog', { name: 'Deze persoon blokkeren?' });
+    await dialog.waitFor();
+    await screenshot(desk, 'messages-extras-nl-block-dialog');
     await dialog.getByRole('button', { name: 'Blokkeren' }).click();
     await desk.getByRole('button', { name: 'Blokkering opheffen' }).waitFor();
     await desk.getByText(/U hebt deze persoon geblokkeerd/).waitFor();
@@ -208,6 +210,8 @@ describe('messages: files, block and report', () => {
     await visitor.getByRole('button', { name: 'Signaler la conversation' }).click();
     const visitorReport = visitor.getByRole('dialog', { name: 'Signaler à la modération' });
     await visitorReport.getByLabel('Motif').selectOption('harassment');
+    await screenshot(visitor, 'messages-extras-fr-report-dialog');
+    expect(await seriousViolations(visitor)).toEqual([]);
     await visitorReport.getByRole('button', { name: 'Envoyer le signalement' }).click();
     await visitor.getByText('Merci : votre signalement a été transmis à la modération.').waitFor();
     expect(await seriousViolations(visitor)).toEqual([]);

@@ -11,7 +11,7 @@ import { startImmoStack, type ImmoStack } from './support/immo-stack.ts';
 // photo and a PDF, the private advertiser (in another browser context, in
 // Dutch) sees them arrive live and opens them; a file type the server refuses
 // is worded in French beside the composer; the advertiser blocks the visitor
-// (the visitor's sending is refused, the composer disabled), unblocks, and
+// (the visitor's composer closes live, the server refuses), unblocks, and
 // reports a message to moderation.
 
 let stack: ImmoStack;
@@ -170,20 +170,25 @@ describe('messages: files, block and report', () => {
     await desk.evaluate(() => document.documentElement.classList.remove('dark'));
     await desk.setViewportSize({ width: 1280, height: 900 });
 
-    // the visitor (page loaded before the block) writes: the server refuses, its message shows, the composer closes
-    await visitor.getByLabel('Votre message').fill('Vous êtes là ?');
-    await visitor.getByRole('button', { name: 'Envoyer', exact: true }).click();
-    await expect.poll(() => visitor.locator('form p[role="alert"]').textContent()).toMatch(/^Cette conversation est bloquée\s: aucun message ne peut y être envoyé\.$/);
-    await expect.poll(() => visitor.getByLabel('Votre message').isDisabled()).toBe(true);
+    // the visitor's open thread closes live (conversation:blocked over /ws), with the reason
+    await expect.poll(() => visitor.getByLabel('Votre message').isDisabled(), { timeout: 8_000 }).toBe(true);
+    await visitor.getByText(/^Cette conversation est bloquée\s: aucun message ne peut y être envoyé\.$/).waitFor();
+    // and the server refuses to carry their message, in French
+    const refused = await visitor.request.post(`${stack.origin}/v1/messages`, {
+      headers: { authorization: `Bearer ${visitorAccount.accessToken}`, 'accept-language': 'fr-BE' },
+      data: { conversationId, text: 'Vous êtes là ?' },
+    });
+    expect(refused.status()).toBe(403);
+    expect((await refused.json()).detail).toMatch(/^Cette conversation est bloquée\s: aucun message ne peut y être envoyé\.$/);
     expect(await visitor.getByRole('button', { name: 'Débloquer' }).count()).toBe(0);
     expect(await visitor.getByLabel('Joindre un fichier').isDisabled()).toBe(true);
     await screenshot(visitor, 'messages-extras-fr-blocked');
 
-    // unblocking lets the visitor write again
+    // unblocking lets the visitor write again (live too)
     await desk.getByRole('button', { name: 'Blokkering opheffen' }).click();
     await desk.getByRole('button', { name: 'Blokkeren' }).waitFor();
     expect(await desk.getByLabel('Uw bericht').isDisabled()).toBe(false);
-    await visitor.reload();
+    await expect.poll(() => visitor.getByLabel('Votre message').isDisabled(), { timeout: 8_000 }).toBe(false);
     await visitor.getByLabel('Votre message').fill('Merci, je reste disponible.');
     await visitor.getByRole('button', { name: 'Envoyer', exact: true }).click();
     await ownerThread.getByText('Merci, je reste disponible.').waitFor({ timeout: 8_000 });

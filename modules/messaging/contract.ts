@@ -63,6 +63,8 @@ export const conversationView = z.object({
   /** Read up to here by the other side (read receipts). */
   readByOtherUpTo: z.string().nullable(),
   blocked: z.boolean(),
+  /** The caller's side set the block (and may lift it); false when only the other side blocked. */
+  blockedByMe: z.boolean(),
   createdAt: z.string(),
   lastMessageAt: z.string(),
 });

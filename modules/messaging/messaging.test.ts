@@ -115,7 +115,11 @@ describe('messaging over HTTP', () => {
     expect((await send(seeker, { conversationId, text: 'allo ?' })).statusCode).toBe(403);
     expect((await send(owner, { conversationId, text: 'non' })).statusCode).toBe(403);
     expect((await send(seeker, { listingId: listings.add(fakeListing(newId(), owner.userId)).id, text: 'autre annonce' })).statusCode).toBe(403);
-    expect((await conversations(owner)).items.find((c: { id: string }) => c.id === conversationId).blocked).toBe(true);
+    expect((await conversations(owner)).items.find((c: { id: string }) => c.id === conversationId)).toMatchObject({ blocked: true, blockedByMe: true });
+    // the blocked side sees the block but cannot lift it
+    expect((await conversations(seeker)).items.find((c: { id: string }) => c.id === conversationId)).toMatchObject({ blocked: true, blockedByMe: false });
+    expect((await t.app.inject({ method: 'DELETE', url: `/v1/conversations/${conversationId}/block`, headers: seeker.headers })).statusCode).toBe(204);
+    expect((await send(seeker, { conversationId, text: 'allo ?' })).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'DELETE', url: `/v1/conversations/${conversationId}/block`, headers: owner.headers })).statusCode).toBe(204);
     expect((await send(seeker, { conversationId, text: 'merci' })).statusCode).toBe(201);
 

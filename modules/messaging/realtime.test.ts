@@ -72,6 +72,14 @@ describe('messaging over Socket.IO at /ws', () => {
     expect(await emitWithAck(b, 'message:read', { conversationId, messageId: received.id })).toMatchObject({ ok: true, moved: true });
     expect(await receipt).toMatchObject({ conversationId, userId: owner.userId, side: 'owner', messageId: received.id });
 
+    // a block (over HTTP) reaches the blocked side live, and so does its end
+    const blocked = next(a, 'conversation:blocked');
+    expect((await t.app.inject({ method: 'PUT', url: `/v1/conversations/${conversationId}/block`, headers: owner.headers })).statusCode).toBe(204);
+    expect(await blocked).toEqual({ conversationId, blocked: true });
+    const unblocked = next(a, 'conversation:blocked');
+    expect((await t.app.inject({ method: 'DELETE', url: `/v1/conversations/${conversationId}/block`, headers: owner.headers })).statusCode).toBe(204);
+    expect(await unblocked).toEqual({ conversationId, blocked: false });
+
     // presence: A sees B go offline
     expect(await emitWithAck(a, 'presence:get', { conversationId })).toMatchObject({ ok: true, online: { [owner.userId]: true } });
     const offline = next(a, 'presence');

@@ -150,5 +150,8 @@ export function messagingLiveFeed(emitter: LiveEmitter): LiveFeed {
     receipt(conversationId, receipt) {
       emitter.to(conversationRoom(conversationId)).emit(`message:${receipt.kind}`, { conversationId, ...receipt });
     },
+    blockChanged(conversationId, blocked) {
+      emitter.to(conversationRoom(conversationId)).emit('conversation:blocked', { conversationId, blocked });
+    },
   };
 }

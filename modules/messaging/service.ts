@@ -36,6 +36,8 @@ const messageCursor = z.object({ id: z.string() });
 export interface LiveFeed {
   messageSent(conversation: ConversationRow, message: MessageView, created: boolean): Promise<void> | void;
   receipt(conversationId: string, receipt: { kind: 'read' | 'delivered'; userId: string; side: Side; messageId: string }): void;
+  /** A block set or lifted: both sides refetch the conversation's state (no more who did it than the views say). */
+  blockChanged?(conversationId: string, blocked: boolean): void;
 }
 
 const member = (p: Principal): store.Member => ({ userId: p.userId, agencyIds: p.agencies.map((a) => a.agencyId) });
@@ -169,6 +171,7 @@ export class MessagingService {
         unread: c.unread,
         readByOtherUpTo: await store.readUpTo(this.db, c.id, side === 'seeker' ? 'owner' : 'seeker'),
         blocked: !otherParty || (await store.isBlockedBetween(this.db, side === 'seeker' ? [principal.userId] : partiesOf(principal), [otherParty])),
+        blockedByMe: !!otherParty && (await store.hasBlocked(this.db, side === 'seeker' ? [principal.userId] : partiesOf(principal), otherParty)),
         createdAt: c.created_at.toISOString(),
         lastMessageAt: c.last_message_at.toISOString(),
       });
@@ -262,6 +265,7 @@ export class MessagingService {
     if (!me || !other) return;
     if (blocked) await store.block(this.db, me, other, this.ctx.clock.now());
     else await store.unblock(this.db, me, other);
+    this.live?.blockChanged?.(conversationId, blocked);
   }
 
   async report(principal: Principal, input: ReportInput) {

@@ -213,6 +213,12 @@ export async function isBlockedBetween(db: Executor, a: string[], b: string[]) {
   return rows.length > 0;
 }
 
+/** One of `blockers` blocked `blocked` (the direction matters: only the blocker may unblock). */
+export async function hasBlocked(db: Executor, blockers: string[], blocked: string) {
+  const { rows } = await sql`select 1 from messaging.blocks where blocker = any(${blockers}::text[]) and blocked = ${blocked} limit 1`.execute(db);
+  return rows.length > 0;
+}
+
 export async function block(db: Executor, blocker: string, blocked: string, at: Date) {
   await sql`insert into messaging.blocks (blocker, blocked, created_at) values (${blocker}, ${blocked}, ${at}) on conflict do nothing`.execute(db);
 }

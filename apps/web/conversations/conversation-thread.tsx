@@ -1,18 +1,21 @@
 'use client';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { formatDateTime } from '@immo/i18n';
 import { ok } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useLocale, useT } from '../i18n/use-locale.ts';
 import type { Conversation } from './api-shapes.ts';
 import { ListingName } from './conversation-list.tsx';
-import { ProblemMessage } from './problem-message.tsx';
+import { MessageAttachments } from './message-attachments.tsx';
+import { MessageComposer } from './message-composer.tsx';
 import { useMessages } from './queries.ts';
+import { ReportDialog } from './report-dialog.tsx';
+import { ThreadActions } from './thread-actions.tsx';
 import { useTyping } from './use-typing.ts';
 
-/** One conversation: its messages (live), read receipts, typing indicator and the reply box. */
+/** One conversation: its messages (live) with their files, read receipts, typing indicator, the reply box, block and report. */
 export function ConversationThread({
   conversation,
   myUserId,
@@ -25,7 +28,7 @@ export function ConversationThread({
   const client = useQueryClient();
   const messages = useMessages(conversation.id);
   const { othersTyping, typed, stopped } = useTyping(conversation.id, myUserId);
-  const form = useRef<HTMLFormElement>(null);
+  const [reported, setReported] = useState(false);
   const end = useRef<HTMLParagraphElement>(null);
   const fieldId = useId();
   const items = messages.data ?? [];
@@ -51,33 +54,6 @@ export function ConversationThread({
     end.current?.scrollIntoView({ block: 'nearest' });
   }, [items.length, othersTyping]);
 
-  const send = useMutation({
-    mutationFn: async (text: string) =>
-      ok(
-        await api.POST('/v1/messages', {
-          body: { conversationId: conversation.id, text, clientId: crypto.randomUUID() },
-        }),
-      ),
-    onSuccess: () => {
-      form.current?.reset();
-      void client.invalidateQueries({ queryKey: ['messages', conversation.id] });
-      void client.invalidateQueries({ queryKey: ['conversations'] });
-    },
-  });
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const text = String(new FormData(event.currentTarget).get('text') ?? '').trim();
-    if (!text) return;
-    stopped();
-    send.mutate(text);
-  };
-  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      form.current?.requestSubmit();
-    }
-  };
-
   // the receipt shows under my side's last message
   const lastOurs = [...items].reverse().find((m) => m.side === conversation.side);
   const seen =
@@ -94,6 +70,12 @@ export function ConversationThread({
           <Link href={`/${locale}/listing/${conversation.listingId}`} className="underline">
             {t('conversations.viewListing')}
           </Link>
+        </p>
+        <div className="mt-2">
+          <ThreadActions conversation={conversation} onReported={() => setReported(true)} />
+        </div>
+        <p role="status" className="text-sm text-green-800 empty:hidden dark:text-green-300">
+          {reported ? t('conversations.report.done') : ''}
         </p>
       </header>
       <div
@@ -114,11 +96,14 @@ export function ConversationThread({
                 key={message.id}
                 className={`flex max-w-[85%] flex-col ${ours ? 'self-end items-end' : 'self-start items-start'}`}
               >
-                <p
-                  className={`whitespace-pre-line rounded-2xl px-3 py-2 ${ours ? 'bg-brand-700 text-white' : 'bg-slate-100 dark:bg-slate-800'}`}
-                >
-                  {message.text}
-                </p>
+                {message.text && (
+                  <p
+                    className={`whitespace-pre-line rounded-2xl px-3 py-2 ${ours ? 'bg-brand-700 text-white' : 'bg-slate-100 dark:bg-slate-800'}`}
+                  >
+                    {message.text}
+                  </p>
+                )}
+                <MessageAttachments attachments={message.attachments} />
                 <span className="mt-0.5 text-xs text-slate-600 dark:text-slate-300">
                   {message.senderId === myUserId
                     ? t('conversations.you')
@@ -129,6 +114,16 @@ export function ConversationThread({
                   {message.id === lastOurs?.id && (
                     <> · {seen ? t('conversations.read') : t('conversations.sentState')}</>
                   )}
+                  {!ours && (
+                    <>
+                      {' · '}
+                      <ReportDialog
+                        conversationId={conversation.id}
+                        messageId={message.id}
+                        onReported={() => setReported(true)}
+                      />
+                    </>
+                  )}
                 </span>
               </li>
             );
@@ -138,42 +133,7 @@ export function ConversationThread({
           {othersTyping ? t('conversations.typing') : ''}
         </p>
       </div>
-      {conversation.blocked ? (
-        <p className="border-t border-slate-200 p-4 text-sm dark:border-slate-700">
-          {t('conversations.blocked')}
-        </p>
-      ) : (
-        <form
-          ref={form}
-          onSubmit={submit}
-          className="flex flex-col gap-2 border-t border-slate-200 p-3 dark:border-slate-700"
-        >
-          <label htmlFor={fieldId} className="sr-only">
-            {t('conversations.reply')}
-          </label>
-          <div className="flex gap-2">
-            <textarea
-              id={fieldId}
-              name="text"
-              rows={2}
-              maxLength={4000}
-              required
-              onChange={typed}
-              onKeyDown={onKeyDown}
-              placeholder={t('conversations.reply')}
-              className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
-            />
-            <button
-              type="submit"
-              disabled={send.isPending}
-              className="self-end rounded-lg bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800 disabled:opacity-60"
-            >
-              {t('conversations.send')}
-            </button>
-          </div>
-          <ProblemMessage error={send.error} />
-        </form>
-      )}
+      <MessageComposer conversation={conversation} typed={typed} stopped={stopped} />
     </section>
   );
 }

@@ -42,12 +42,15 @@ export function LiveUpdates() {
     };
     socket.on('message:new', onMessage);
     socket.on('conversation:new', conversations);
+    // a block set or lifted by the other side: the thread's composer follows
+    socket.on('conversation:blocked', conversations);
     socket.on('message:read', onReceipt);
     socket.on('notification', onNotification);
     socket.on('connect', onConnect);
     return () => {
       socket.off('message:new', onMessage);
       socket.off('conversation:new', conversations);
+      socket.off('conversation:blocked', conversations);
       socket.off('message:read', onReceipt);
       socket.off('notification', onNotification);
       socket.off('connect', onConnect);

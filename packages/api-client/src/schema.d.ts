@@ -4859,6 +4859,7 @@ export interface paths {
                                 unread: number;
                                 readByOtherUpTo: string | null;
                                 blocked: boolean;
+                                blockedByMe: boolean;
                                 createdAt: string;
                                 lastMessageAt: string;
                             }[];

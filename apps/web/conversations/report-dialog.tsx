@@ -5,9 +5,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { ok, type paths } from '@immo/api-client';
 import { api } from '../api/browser-client.ts';
 import { useT } from '../i18n/use-locale.ts';
+import { DialogPanel } from '../layout/dialog-panel.tsx';
 import { ProblemMessage } from './problem-message.tsx';
 
-type ReportInput = NonNullable<paths['/v1/messaging/reports']['post']['requestBody']>['content']['application/json'];
+type ReportInput = NonNullable<
+  paths['/v1/messaging/reports']['post']['requestBody']
+>['content']['application/json'];
 type Reason = ReportInput['reason'];
 const REASONS: Reason[] = ['spam', 'scam', 'harassment', 'discrimination', 'inappropriate', 'other'];
 
@@ -64,57 +67,56 @@ export function ReportDialog({
           </button>
         )}
       </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 w-[min(28rem,calc(100vw-2rem))] -translate-x-1/2 -translate-y-1/2 rounded-lg bg-white p-5 shadow-xl dark:bg-slate-900">
-          <Dialog.Title className="text-lg font-semibold">
-            {t(messageId ? 'conversations.report.messageTitle' : 'conversations.report.title')}
-          </Dialog.Title>
-          <Dialog.Description className="mt-2 text-sm">{t('conversations.report.text')}</Dialog.Description>
-          <form onSubmit={submit} className="mt-4 flex flex-col gap-3">
-            <label htmlFor={`${id}-reason`} className="text-sm font-medium">
-              {t('conversations.report.reason')}
-            </label>
-            <select
-              id={`${id}-reason`}
-              name="reason"
-              defaultValue="spam"
-              className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
-            >
-              {REASONS.map((reason) => (
-                <option key={reason} value={reason}>
-                  {t(`conversations.report.reason.${reason}`)}
-                </option>
-              ))}
-            </select>
-            <label htmlFor={`${id}-details`} className="text-sm font-medium">
-              {t('conversations.report.details')}
-            </label>
-            <textarea
-              id={`${id}-details`}
-              name="details"
-              rows={3}
-              maxLength={2000}
-              className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
-            />
-            <ProblemMessage error={report.error} />
-            <div className="flex justify-end gap-2">
-              <Dialog.Close asChild>
-                <button type="button" className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-600">
-                  {t('ui.cancel')}
-                </button>
-              </Dialog.Close>
+      <DialogPanel
+        title={t(messageId ? 'conversations.report.messageTitle' : 'conversations.report.title')}
+        description={t('conversations.report.text')}
+      >
+        <form onSubmit={submit} className="flex flex-col gap-3">
+          <label htmlFor={`${id}-reason`} className="text-sm font-medium">
+            {t('conversations.report.reason')}
+          </label>
+          <select
+            id={`${id}-reason`}
+            name="reason"
+            defaultValue="spam"
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
+          >
+            {REASONS.map((reason) => (
+              <option key={reason} value={reason}>
+                {t(`conversations.report.reason.${reason}`)}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-details`} className="text-sm font-medium">
+            {t('conversations.report.details')}
+          </label>
+          <textarea
+            id={`${id}-details`}
+            name="details"
+            rows={3}
+            maxLength={2000}
+            className="rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-950"
+          />
+          <ProblemMessage error={report.error} />
+          <div className="flex justify-end gap-2">
+            <Dialog.Close asChild>
               <button
-                type="submit"
-                disabled={report.isPending}
-                className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+                type="button"
+                className="rounded border border-slate-300 px-3 py-1.5 dark:border-slate-600"
               >
-                {t('conversations.report.send')}
+                {t('ui.cancel')}
               </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
+            </Dialog.Close>
+            <button
+              type="submit"
+              disabled={report.isPending}
+              className="rounded bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+            >
+              {t('conversations.report.send')}
+            </button>
+          </div>
+        </form>
+      </DialogPanel>
     </Dialog.Root>
   );
 }

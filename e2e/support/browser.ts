@@ -19,7 +19,9 @@ export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
   page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    // with the resource's address: "Failed to load resource: … 404" alone does not say which one
+    const at = message.location().url;
+    if (message.type() === 'error') problems.push(`console: ${message.text()}${at ? ` (${at})` : ''}`);
   });
   page.on('response', (response) => {
     if (response.status() >= 500) problems.push(`${response.status()} ${response.url()}`);

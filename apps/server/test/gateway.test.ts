@@ -133,6 +133,13 @@ describe('web pages on the API origin', () => {
     expect(pages).toEqual(['/fr/recherche?q=ixelles']);
   });
 
+  it("answers /favicon.ico with the app's icon, which browsers ask for before a streamed page names it", async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/favicon.ico' });
+    expect(res.statusCode).toBe(301);
+    expect(res.headers.location).toBe('/icon.svg');
+    expect(pages).not.toContain('/favicon.ico');
+  });
+
   it('keeps API paths for the API: an unknown one stays a problem+json 404', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/v1/nowhere' });
     expect(res.statusCode).toBe(404);

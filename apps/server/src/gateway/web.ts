@@ -38,6 +38,11 @@ export function registerWeb(app: FastifyInstance, handler: WebRequestHandler) {
       await handler(request.raw, reply.raw);
     },
   });
+  // A browser asks for /favicon.ico when a page's icon link has not arrived yet (Next streams the
+  // metadata of dynamic pages after the first bytes): the app's icon, not a 404.
+  app.get('/favicon.ico', { config: { rateLimit: false }, logLevel: 'warn' }, (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=86400').redirect('/icon.svg', 301),
+  );
   // bodiless (the listing ids ride in the query), so Fastify's parsing leaves Next nothing to miss
   app.route({
     method: 'POST',

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createLogger } from '@immo/platform';
 import { followPageExpiry, listingPageSubscribers, publishPageExpiry } from '../src/listing-pages.ts';
+import { until } from './server-processes.ts';
 
 // Cached listing pages live in every process that serves the web app. With
 // Redis, the process that consumes listing events (a worker, say, serving no
@@ -18,14 +19,6 @@ afterAll(async () => {
   for (const c of closers) await c.close();
   for (const c of clients) c.disconnect();
 });
-
-const until = async (condition: () => boolean, what: string) => {
-  const deadline = Date.now() + 5000;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe.skipIf(!redisUrl)('listing page expiry across processes', () => {
   it('expires the pages of a changed listing in every web process, a burst in a few batches', async () => {
@@ -52,7 +45,7 @@ describe.skipIf(!redisUrl)('listing page expiry across processes', () => {
     const ids = Array.from({ length: 250 }, (_, i) => `${run}-0000-4000-8000-${String(i).padStart(12, '0')}`);
     const ours = (expired: string[]) => expired.filter((id) => id.startsWith(run)).sort();
     for (const id of ids) await updated.handle({ listing: { id } } as never, {} as never, {} as never);
-    await until(() => ours(onWebA).length === 250 && ours(onWebB).length === 250, 'both web processes to expire 250 pages');
+    await until(() => ours(onWebA).length === 250 && ours(onWebB).length === 250, 'both web processes to expire 250 pages', 5000);
     expect(ours(onWebA)).toEqual(ids);
     expect(ours(onWebB)).toEqual(ids);
     // gathered, not one message per event
@@ -70,7 +63,7 @@ describe.skipIf(!redisUrl)('listing page expiry across processes', () => {
     await other.publish('immo-test:web:listing-pages', JSON.stringify({ ids: ['x'] }));
     const id = `${randomUUID().slice(0, 8)}-0000-4000-8000-000000000001`;
     await other.publish('immo-test:web:listing-pages', JSON.stringify([id]));
-    await until(() => expired.includes(id), 'the one well-formed message');
+    await until(() => expired.includes(id), 'the one well-formed message', 5000);
     expect(expired.filter((x) => x === 'x' || x === id)).toEqual([id]);
   });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { ixellesFlat } from './gdpr-fixtures.ts';
-import { call, createDeployment, signUpOverHttp, socketClient, type ServerProcess } from './server-processes.ts';
+import { call, createDeployment, signUpOverHttp, socketClient, until, type ServerProcess } from './server-processes.ts';
 
 // The same build split by role, as a deployment under load runs it: `api`
 // (HTTP only), `worker` (event consumers and jobs) and `realtime` (the
@@ -72,11 +72,3 @@ describe('roles api, worker and realtime in three processes', () => {
     expect(messages.map((m) => m.id)).toEqual([first.message.id, second.message.id]);
   }, 120_000);
 });
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

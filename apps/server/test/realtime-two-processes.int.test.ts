@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { ixellesFlat } from './gdpr-fixtures.ts';
-import { call, createDeployment, signUpOverHttp, socketClient, type ServerProcess } from './server-processes.ts';
+import { call, createDeployment, signUpOverHttp, socketClient, until, type ServerProcess } from './server-processes.ts';
 
 // Two real server processes (`cli.ts all`) on one PostgreSQL database and one
 // Redis: a message sent through node A reaches, live and once, the owner's
@@ -68,11 +68,3 @@ describe('two server processes behind one Redis', () => {
     expect(new Set(received.map((m) => m.id)).size).toBe(2);
   });
 });
-
-async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}

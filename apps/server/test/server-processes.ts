@@ -221,3 +221,12 @@ export function socketClient(url: string, token: string): Promise<Socket> {
     });
   });
 }
+
+/** Waits until `condition` holds (a live event arrived), polling; fails naming `what` after `timeoutMs`. */
+export async function until(condition: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
